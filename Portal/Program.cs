@@ -1,3 +1,4 @@
+using Portal;
 using Portal.Cli;
 
 var verbExitCode = await CommandLine.TryRunAsync(args);
@@ -6,8 +7,9 @@ if (verbExitCode is { } exitCode)
     return exitCode;
 }
 
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => "Outbound Number Portal");
+var app = PortalApp.Build(args);
 await app.RunAsync();
 return 0;
+
+/// <summary>The entry point, named so that tests can start the app with WebApplicationFactory.</summary>
+public partial class Program;

@@ -10,14 +10,29 @@ public static class CommandLine
 
     public static async Task<int?> TryRunAsync(string[] args)
     {
-        if (args.Length == 0)
+        if (args.Length == 0 || args[0].StartsWith('-'))
         {
             return null;
         }
 
         return args[0] switch
         {
-            _ => null,
+            "migrate" => await DatabaseCommands.MigrateAsync(args[1..]),
+            "create-admin" => await DatabaseCommands.CreateAdminAsync(
+                args[1..], Console.In, Console.Out, Console.Error, Console.IsInputRedirected),
+            "load-demo" => await DatabaseCommands.LoadDemoAsync(args[1..]),
+            _ => Usage(args[0]),
         };
+    }
+
+    private static int Usage(string verb)
+    {
+        Console.Error.WriteLine($"Unknown command '{verb}'. Commands:");
+        Console.Error.WriteLine("  simulate FILE.json [--json]   run a scenario file (no database needed)");
+        Console.Error.WriteLine("  migrate                       apply database migrations");
+        Console.Error.WriteLine("  create-admin --email EMAIL    create an admin (password from standard input, or generated)");
+        Console.Error.WriteLine("  load-demo                     load samples/ into the database (Development only)");
+        Console.Error.WriteLine("With no command the portal serves its web pages.");
+        return UsageError;
     }
 }

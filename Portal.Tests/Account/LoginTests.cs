@@ -1,0 +1,121 @@
+using System.Net;
+using Portal.Database.Identity;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Account;
+
+public sealed class LoginTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
+{
+    private PortalFactory _portal = null!;
+
+    public Task InitializeAsync()
+    {
+        _portal = new PortalFactory(database.ConnectionString);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _portal.DisposeAsync();
+
+    [Fact]
+    public async Task Right_password_logs_in_and_lands_on_the_page_asked_for()
+    {
+        await _portal.CreateUserAsync("ada@example.com", PortalRoles.Admin);
+        var client = _portal.CreateBrowserlikeClient();
+
+        using var response = await PortalFactory.PostLoginAsync(client, "ada@example.com", PortalFactory.Password);
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal("/", PortalFactory.RedirectTarget(response));
+        var home = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Contains("Dashboard", await home.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Wrong_password_is_refused_with_a_message_that_says_what_to_check()
+    {
+        await _portal.CreateUserAsync("bea@example.com", PortalRoles.Support);
+        var client = _portal.CreateBrowserlikeClient();
+
+        using var response = await PortalFactory.PostLoginAsync(client, "bea@example.com", "Not-the-password-1!");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The email or password is not right", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Found, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Five_failed_attempts_lock_the_account_even_against_the_right_password()
+    {
+        await _portal.CreateUserAsync("cy@example.com", PortalRoles.Agent);
+        var client = _portal.CreateBrowserlikeClient();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            (await PortalFactory.PostLoginAsync(client, "cy@example.com", "Wrong-password-1!")).Dispose();
+        }
+
+        using var response = await PortalFactory.PostLoginAsync(client, "cy@example.com", PortalFactory.Password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("This account is locked", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Found, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Four_failed_attempts_do_not_lock_the_account()
+    {
+        await _portal.CreateUserAsync("dee@example.com", PortalRoles.Agent);
+        var client = _portal.CreateBrowserlikeClient();
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            (await PortalFactory.PostLoginAsync(client, "dee@example.com", "Wrong-password-1!")).Dispose();
+        }
+
+        using var response = await PortalFactory.PostLoginAsync(client, "dee@example.com", PortalFactory.Password);
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Logging_out_ends_the_session()
+    {
+        await _portal.CreateUserAsync("eve@example.com", PortalRoles.Admin);
+        var client = await _portal.LoggedInClientAsync("eve@example.com");
+        var home = await client.GetStringAsync("/");
+        var token = System.Text.RegularExpressions.Regex
+            .Match(home, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        using var logout = await client.PostAsync("/account/logout", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token) }));
+
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.StartsWith("/account/login", PortalFactory.RedirectTarget(await client.GetAsync("/")));
+    }
+
+    [Theory]
+    [InlineData("https://evil.example.com/")]
+    [InlineData("//evil.example.com/")]
+    [InlineData("/\\evil.example.com/")]
+    public async Task A_return_address_off_this_site_is_replaced_by_the_dashboard(string returnUrl)
+    {
+        var email = $"fay.{Guid.NewGuid():N}@example.com";
+        await _portal.CreateUserAsync(email, PortalRoles.Admin);
+        var client = _portal.CreateBrowserlikeClient();
+        var form = await client.GetStringAsync("/account/login?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
+        var token = System.Text.RegularExpressions.Regex
+            .Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        using var response = await client.PostAsync(
+            "/account/login?ReturnUrl=" + Uri.EscapeDataString(returnUrl),
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+                ["_handler"] = "login",
+                ["Input.Email"] = email,
+                ["Input.Password"] = PortalFactory.Password,
+            }));
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal("/", PortalFactory.RedirectTarget(response));
+    }
+}

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Portal.Database.Identity;
+using Portal.Tests.Infrastructure;
+using static Portal.Tests.Authorization.AuthorizationTable;
+
+namespace Portal.Tests.Authorization;
+
+public sealed partial class AuthorizationTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
+{
+    private PortalFactory _portal = null!;
+
+    public static TheoryData<string, string, string, Access> Table => AsTheoryData();
+
+    public async Task InitializeAsync()
+    {
+        _portal = new PortalFactory(database.ConnectionString);
+        foreach (var role in PortalRoles.All)
+        {
+            if (await UserExistsAsync(role))
+            {
+                continue;
+            }
+
+            await _portal.CreateUserAsync(EmailOf(role), role);
+        }
+    }
+
+    public async Task DisposeAsync() => await _portal.DisposeAsync();
+
+    [Theory]
+    [MemberData(nameof(Table))]
+    public async Task Each_page_and_endpoint_admits_exactly_the_roles_in_the_table(
+        string method, string path, string who, Access expected)
+    {
+        var client = who == Anonymous ? _portal.CreateBrowserlikeClient() : await _portal.LoggedInClientAsync(EmailOf(who));
+
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        var target = PortalFactory.RedirectTarget(response);
+        switch (expected)
+        {
+            case Access.Allowed:
+                Assert.True(response.IsSuccessStatusCode, $"{who} {method} {path}: {response.StatusCode} {target}");
+                break;
+            case Access.SentToLogin:
+                Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+                Assert.StartsWith("/account/login", target);
+                break;
+            case Access.NotAuthorized:
+                Assert.True(response.StatusCode is HttpStatusCode.Found or HttpStatusCode.Forbidden,
+                    $"{who} {method} {path}: {response.StatusCode}");
+                if (response.StatusCode == HttpStatusCode.Found)
+                {
+                    Assert.StartsWith("/account/denied", target);
+                    var denied = await client.GetStringAsync(target);
+                    Assert.Contains("You are not authorized to use this page", denied);
+                }
+
+                break;
+        }
+    }
+
+    [Theory]
+    [InlineData(PortalRoles.Admin)]
+    [InlineData(PortalRoles.Support)]
+    [InlineData(PortalRoles.Agent)]
+    public async Task Each_role_sees_exactly_the_pages_it_may_open_in_the_menu(string role)
+    {
+        var client = await _portal.LoggedInClientAsync(EmailOf(role));
+        var expected = Rows()
+            .Where(r => r.Method == "GET" && r.Who == role && r.Expected == Access.Allowed && IsPage(r.Path))
+            .Select(r => r.Path)
+            .Order()
+            .ToList();
+
+        var home = await client.GetStringAsync("/");
+
+        var menu = NavLinks().Matches(home).Select(m => "/" + m.Groups[1].Value.TrimStart('/')).Order().ToList();
+        Assert.Equal(expected, menu);
+    }
+
+    private static bool IsPage(string path) => path != "/healthz" && !path.StartsWith("/account/")
+                                               && !path.StartsWith("/api/");
+
+    private static string EmailOf(string role) => $"{role.ToLowerInvariant()}@example.com";
+
+    private async Task<bool> UserExistsAsync(string role)
+    {
+        await using var db = database.CreateDbContext();
+        var email = EmailOf(role).ToUpperInvariant();
+        return db.Users.Any(u => u.NormalizedEmail == email);
+    }
+
+    [GeneratedRegex("<a href=\"([^\"]*)\"[^>]*class=\"mud-nav-link")]
+    private static partial Regex NavLinks();
+}

@@ -1,0 +1,17 @@
+using MudBlazor;
+
+namespace Portal.Components.Layout;
+
+/// <summary>
+/// The pages in the navigation drawer. Who sees an entry is read from the page's own [Authorize] attributes, so the
+/// menu and the server-side check cannot disagree.
+/// </summary>
+public static class PortalPages
+{
+    public sealed record Entry(string Title, string Href, string Icon, Type Page);
+
+    public static IReadOnlyList<Entry> All { get; } =
+    [
+        new("Dashboard", "", Icons.Material.Outlined.Dashboard, typeof(Features.Home.Home)),
+    ];
+}

@@ -1,0 +1,145 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+using Npgsql;
+using Portal.Components;
+using Portal.Database;
+using Portal.Database.Identity;
+using Portal.Features.Account;
+using Portal.Features.Demo;
+using Portal.Features.Health;
+using Portal.Features.Users;
+using Portal.Infrastructure;
+
+namespace Portal;
+
+/// <summary>Builds the web application: services, middleware and endpoints, shared by the server and the CLI.</summary>
+public static class PortalApp
+{
+    /// <summary>The web server. With serveWeb false (the CLI verbs) only the services are built.</summary>
+    public static WebApplication Build(string[] args, bool serveWeb = true)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (builder.Environment.IsEnvironment("Testing"))
+        {
+            // Development does this by itself; tests serve the same files (MudBlazor's, Blazor's) from the build.
+            builder.WebHost.UseStaticWebAssets();
+        }
+
+        AddPortalServices(builder);
+
+        var app = builder.Build();
+        if (serveWeb)
+        {
+            UsePortalPipeline(app);
+        }
+
+        return app;
+    }
+
+    public static string ConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("Portal") is { Length: > 0 } connectionString
+            ? connectionString
+            : throw new InvalidOperationException(
+                "No database is configured. Set ConnectionStrings__Portal, for example "
+                + "\"Host=127.0.0.1;Port=5433;Username=postgres;Database=portal\", or start the portal with ./run.");
+
+    private static void AddPortalServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        // Read when first used, so that settings added after this point (tests, the CLI) still apply.
+        services.AddDbContext<PortalDbContext>((provider, options) =>
+            options.UsePortalDatabase(ConnectionString(provider.GetRequiredService<IConfiguration>())));
+        services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<UserCsvImport>();
+        services.AddScoped<DemoData>();
+
+        services.AddSingleton(provider =>
+            provider.GetRequiredService<IConfiguration>().GetSection(TwilioSettings.Section).Get<TwilioSettings>()
+            ?? new TwilioSettings());
+
+        AddIdentity(services);
+        services.AddDataProtection().PersistKeysToDbContext<PortalDbContext>().SetApplicationName("outbound-portal");
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            // Only a proxy on this machine may tell us the original scheme and host.
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
+                                       | ForwardedHeaders.XForwardedHost;
+        });
+    }
+
+    private static void AddIdentity(IServiceCollection services)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationState>();
+
+        services
+            .AddIdentity<PortalUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                options.Lockout.AllowedForNewUsers = true;
+
+                // "Confirmed" here means active: see ActiveUserConfirmation.
+                options.SignIn.RequireConfirmedAccount = true;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.AddScoped<IUserConfirmation<PortalUser>, ActiveUserConfirmation>();
+
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/login";
+            cookie.LogoutPath = "/account/logout";
+            cookie.AccessDeniedPath = "/account/denied";
+            cookie.Cookie.Name = "portal.auth";
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+
+        services.AddAuthorization();
+    }
+
+    private static void UsePortalPipeline(WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthEndpoints();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+        LogStart(app);
+    }
+
+    private static void LogStart(WebApplication app)
+    {
+        var connection = new NpgsqlConnectionStringBuilder(ConnectionString(app.Configuration));
+        var twilio = app.Services.GetRequiredService<TwilioSettings>();
+        PortalLog.Starting(
+            app.Logger, app.Environment.EnvironmentName, connection.Host ?? "(default)", connection.Port,
+            connection.Database ?? "(default)", twilio.IsConfigured ? "configured" : "not configured: demo data");
+    }
+}

@@ -1,6 +1,6 @@
 namespace Portal.Domain.Rules;
 
-/// <summary>One Twilio number as the rules see it: its E.164 string, whether it was released, what it can carry.</summary>
+/// <summary>One Twilio number as the rules see it: E.164 string, whether it was released, what it can carry.</summary>
 public readonly record struct NumberFacts(string Number, bool IsReleased, Capabilities Capabilities)
 {
     /// <summary>A number the account holds.</summary>
@@ -12,7 +12,7 @@ public readonly record struct NumberFacts(string Number, bool IsReleased, Capabi
     /// <summary>Whether the number is still owned and can carry the channel.</summary>
     public bool IsUsableFor(Channel channel) => !IsReleased && (Capabilities & channel.Capability()) != 0;
 
-    /// <summary>Why the number cannot carry the channel, or null when it can. Released wins over a capability.</summary>
+    /// <summary>Why the number cannot carry the channel, or null when it can; being released wins.</summary>
     public TraceReason? UnusableReason(Channel channel)
     {
         if (IsReleased)

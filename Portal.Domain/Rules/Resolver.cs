@@ -38,7 +38,8 @@ public static class Resolver
         }
 
         var previous = facts.Previous;
-        if (Offers(RuleId.PreviousNumber, null, in previous, TraceReason.NoPreviousNumber, channel, ref trace, out from))
+        if (Offers(RuleId.PreviousNumber, null, in previous, TraceReason.NoPreviousNumber, channel,
+                ref trace, out from))
         {
             return new Resolution(from, RuleId.PreviousNumber);
         }

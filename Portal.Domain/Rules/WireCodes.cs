@@ -1,6 +1,6 @@
 namespace Portal.Domain.Rules;
 
-/// <summary>The kebab-case codes that files, the CLI and the API use for channels, rules, outcomes and reasons.</summary>
+/// <summary>The kebab-case codes that files, the CLI and the API use for channels, rules, outcomes, reasons.</summary>
 public static class WireCodes
 {
     private static readonly string[] ChannelCodes = ["sms", "mms", "voice"];

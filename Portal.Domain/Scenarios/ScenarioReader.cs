@@ -71,7 +71,8 @@ internal sealed partial class ScenarioReader
             }
 
             RejectUnknownProperties(item, path, "number", "capabilities", "released");
-            var number = RequiredNumber(item, path, "number", "give the number in E.164 form, such as \"+12025550100\".");
+            var number = RequiredNumber(item, path, "number",
+                "give the number in E.164 form, such as \"+12025550100\".");
             var capabilities = RequiredCapabilities(item, path);
             var released = ReadReleased(item, path);
             if (number is null)
@@ -228,7 +229,8 @@ internal sealed partial class ScenarioReader
 
         if (declared.TryGetValue(id, out var firstPath))
         {
-            Report(Child(path, "id"), $"The id \"{id}\" is used twice (also {firstPath}); give each {kind} its own id.");
+            Report(Child(path, "id"),
+                $"The id \"{id}\" is used twice (also {firstPath}); give each {kind} its own id.");
             return null;
         }
 

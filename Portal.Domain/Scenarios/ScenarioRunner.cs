@@ -6,7 +6,7 @@ namespace Portal.Domain.Scenarios;
 public static class ScenarioRunner
 {
     /// <summary>Runs a scenario that <see cref="ScenarioParser"/> accepted.</summary>
-    /// <exception cref="InvalidOperationException">A step refers to something the scenario does not declare.</exception>
+    /// <exception cref="InvalidOperationException">A step refers to something that is not declared.</exception>
     public static ScenarioRun Run(Scenario scenario)
     {
         var state = new State(scenario);
@@ -69,7 +69,11 @@ public static class ScenarioRunner
 
             foreach (var contact in scenario.Contacts)
             {
-                contacts[contact.Id] = new ContactState { AssignedTo = contact.AssignedTo, Previous = contact.Previous };
+                contacts[contact.Id] = new ContactState
+                {
+                    AssignedTo = contact.AssignedTo,
+                    Previous = contact.Previous,
+                };
             }
 
             defaultOutbound = scenario.DefaultOutbound;

@@ -12,7 +12,8 @@ namespace Portal.Domain.Scenarios;
 public sealed record SimulationReport(string Name, bool Passed, IReadOnlyList<StepReport> Steps)
 {
     /// <summary>The report of a run, with every code in its wire form.</summary>
-    public static SimulationReport Of(ScenarioRun run) => new(run.Name, run.Passed, [.. run.Steps.Select(StepReport.Of)]);
+    public static SimulationReport Of(ScenarioRun run) =>
+        new(run.Name, run.Passed, [.. run.Steps.Select(StepReport.Of)]);
 }
 
 /// <summary>One send or resolve step in a <see cref="SimulationReport"/>.</summary>
@@ -43,8 +44,10 @@ public sealed record StepReport(
             ? new ExpectationReport(expectation.From, WireCodes.Of(expectation.Rule))
             : null;
 
-        return new StepReport(step.Index, step.Kind, step.Contact, WireCodes.Of(step.Channel), step.Resolution.From,
-            WireCodes.Of(step.Resolution.Rule), step.Ok, expected, [.. step.Resolution.Trace.Select(TraceEntryReport.Of)]);
+        var resolution = step.Resolution;
+
+        return new StepReport(step.Index, step.Kind, step.Contact, WireCodes.Of(step.Channel), resolution.From,
+            WireCodes.Of(resolution.Rule), step.Ok, expected, [.. resolution.Trace.Select(TraceEntryReport.Of)]);
     }
 }
 

@@ -5,13 +5,16 @@ namespace Portal.Domain.Scenarios;
 /// <summary>Reads a scenario file and checks all of it before any step runs.</summary>
 public static class ScenarioParser
 {
+    // A property written twice in one object would otherwise let one of the two values win unnoticed.
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
+
     /// <summary>The scenario in the JSON text, or every problem in it, each with its JSON path.</summary>
     public static ScenarioParseResult Parse(string json)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json);
+            document = JsonDocument.Parse(json, Strict);
         }
         catch (JsonException exception)
         {
@@ -43,9 +46,12 @@ public static class ScenarioParser
             detail = detail[..positionStart];
         }
 
-        var line = (exception.LineNumber ?? 0) + 1;
-        var column = (exception.BytePositionInLine ?? 0) + 1;
+        // Duplicate properties are found after reading, so the reader knows no position for them.
+        if (exception.LineNumber is not { } line || exception.BytePositionInLine is not { } column)
+        {
+            return $"The file is not valid JSON: {detail} Fix the JSON and try again.";
+        }
 
-        return $"The file is not valid JSON at line {line}, position {column}: {detail} Fix the JSON there.";
+        return $"The file is not valid JSON at line {line + 1}, position {column + 1}: {detail} Fix the JSON there.";
     }
 }

@@ -31,6 +31,16 @@ public class InvalidScenarioTests
     }
 
     [Fact]
+    public void Property_written_twice_in_one_object_is_refused()
+    {
+        var json = WithSteps("""{ "send": { "contact": "c1", "contact": "c2", "channel": "sms" } }""");
+
+        var run = SimulateRun.OnText(json);
+
+        AssertRefused(run, "$", "Duplicate property 'contact'");
+    }
+
+    [Fact]
     public void Unknown_step_is_refused_with_the_step_kinds_to_choose_from()
     {
         var json = WithSteps("""{ "resolve": { "contact": "c1", "channel": "sms" } }""",

@@ -1,3 +1,5 @@
+using Portal.Features.Simulator;
+
 namespace Portal.Cli;
 
 /// <summary>
@@ -17,6 +19,7 @@ public static class CommandLine
 
         return args[0] switch
         {
+            "simulate" => SimulateCommand.Run(args[1..], Console.Out, Console.Error),
             "migrate" => await DatabaseCommands.MigrateAsync(args[1..]),
             "create-admin" => await DatabaseCommands.CreateAdminAsync(
                 args[1..], Console.In, Console.Out, Console.Error, Console.IsInputRedirected),

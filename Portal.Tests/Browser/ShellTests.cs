@@ -45,7 +45,7 @@ public sealed class ShellTests(BrowserSession session) : IClassFixture<BrowserSe
         var page = await session.LogInAsync(context, "shell.agent@example.com", PortalFactory.Password);
 
         await page.GetByText("Shell Agent").ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Log out" }).ClickAsync();
 
         await page.WaitForURLAsync(url => url.Contains("/account/login"));
         await page.GotoAsync(session.BaseUrl + "/");

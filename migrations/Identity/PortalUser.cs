@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Portal.Database.Numbers;
 
 namespace Portal.Database.Identity;
 
@@ -11,4 +12,18 @@ public class PortalUser : IdentityUser
     public bool IsActive { get; set; } = true;
 
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>The number calls and texts to this user's contacts go out from; unique across users.</summary>
+    public long? InboundNumberId { get; set; }
+
+    public TwilioNumber? InboundNumber { get; set; }
+
+    /// <summary>When an admin last changed this user's configuration (inbound number, role, activity).</summary>
+    public DateTimeOffset? ConfigUpdatedAt { get; set; }
+
+    /// <summary>The email of that admin.</summary>
+    public string? ConfigUpdatedBy { get; set; }
+
+    /// <summary>PostgreSQL's row version (xmin): a save based on an older read is refused.</summary>
+    public uint Version { get; set; }
 }

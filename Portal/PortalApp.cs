@@ -10,6 +10,7 @@ using Portal.Database.Identity;
 using Portal.Features.Account;
 using Portal.Features.Demo;
 using Portal.Features.Health;
+using Portal.Features.Impact;
 using Portal.Features.Live;
 using Portal.Features.Users;
 using Portal.Infrastructure;
@@ -62,6 +63,7 @@ public static class PortalApp
         services.AddScoped<UserCsvImport>();
         services.AddScoped<DemoData>();
         services.AddSingleton<InputChanges>();
+        services.AddScoped<ImpactPreview>();
 
         services.AddSingleton(provider =>
             provider.GetRequiredService<IConfiguration>().GetSection(TwilioSettings.Section).Get<TwilioSettings>()

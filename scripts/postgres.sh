@@ -32,7 +32,7 @@ pg_find_bin() {
 # Runs a PostgreSQL program as the account that owns clusters: postgres when we are root, else ourselves.
 pg_as_owner() {
   if pg_is_root; then
-    runuser -u postgres -- "$@"
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi
@@ -41,7 +41,7 @@ pg_as_owner() {
 # True when the cluster owner can reach (traverse) the given directory.
 pg_owner_can_reach() {
   if pg_is_root; then
-    runuser -u postgres -- test -x "$1" 2>/dev/null
+    (cd / && runuser -u postgres -- test -x "$1") 2>/dev/null
   else
     test -x "$1"
   fi

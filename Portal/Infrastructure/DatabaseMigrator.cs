@@ -18,16 +18,20 @@ public sealed class DatabaseMigrator(PortalDbContext db, ILogger<DatabaseMigrato
             PortalLog.DatabaseCreated(logger, db.Database.GetDbConnection().Database);
         }
 
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        // Asking EF for pending migrations of a new database logs a failed query on the missing history table.
+        var history = db.GetService<IHistoryRepository>();
+        var applied = await history.ExistsAsync(cancellationToken)
+            ? (await history.GetAppliedMigrationsAsync(cancellationToken)).Select(m => m.MigrationId).ToHashSet()
+            : [];
+        var all = db.Database.GetMigrations().ToList();
         var migrator = db.GetService<IMigrator>();
 
-        foreach (var migration in pending)
+        foreach (var migration in all.Where(m => !applied.Contains(m)))
         {
             await migrator.MigrateAsync(migration, cancellationToken);
             PortalLog.MigrationApplied(logger, migration);
         }
 
-        var applied = await db.Database.GetAppliedMigrationsAsync(cancellationToken);
-        PortalLog.DatabaseUpToDate(logger, applied.Count());
+        PortalLog.DatabaseUpToDate(logger, all.Count);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -8,6 +9,7 @@ using Portal.Components;
 using Portal.Database;
 using Portal.Database.Identity;
 using Portal.Features.Account;
+using Portal.Features.Api;
 using Portal.Features.Demo;
 using Portal.Features.Health;
 using Portal.Features.Impact;
@@ -66,6 +68,7 @@ public static class PortalApp
         services.AddSingleton<InputChanges>();
         services.AddScoped<ImpactPreview>();
         services.AddScoped<SendLedger>();
+        AddApi(services);
 
         services.AddSingleton(provider =>
             provider.GetRequiredService<IConfiguration>().GetSection(TwilioSettings.Section).Get<TwilioSettings>()
@@ -83,6 +86,18 @@ public static class PortalApp
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
                                        | ForwardedHeaders.XForwardedHost;
         });
+    }
+
+    private static void AddApi(IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ApiKeyCache>();
+        services.AddScoped<ApiKeys>();
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorization(ApiEndpoints.AddApiPolicies);
+        services.AddProblemDetails();
+        services.AddOpenApi();
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -135,6 +150,8 @@ public static class PortalApp
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthEndpoints();
         app.MapAccountEndpoints();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapApiEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         LogStart(app);

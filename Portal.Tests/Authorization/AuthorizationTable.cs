@@ -21,22 +21,53 @@ public static class AuthorizationTable
 
     public const string Anonymous = "anonymous";
 
+    /// <summary>Who calls the JSON API: no key, a key that is not valid, a read key or a write key.</summary>
+    public enum ApiCaller
+    {
+        NoKey,
+        WrongKey,
+        ReadKey,
+        WriteKey,
+        CookieOnly,
+    }
+
+    public sealed record ApiRow(string Method, string Path, ApiCaller Caller, int ExpectedStatus);
+
     public sealed record Row(string Method, string Path, string Who, Access Expected);
 
     private static readonly string[] Everyone = [PortalRoles.Admin, PortalRoles.Support, PortalRoles.Agent];
 
     public static IEnumerable<Row> Rows()
     {
-        foreach (var row in Page("/", Everyone))
+        foreach (var row in Page("/", Everyone).Concat(Page("/settings/api-keys", [PortalRoles.Admin])))
         {
             yield return row;
         }
+
+        yield return new Row("GET", "/openapi/v1.json", Anonymous, Access.Allowed);
 
         yield return new Row("GET", "/healthz", Anonymous, Access.Allowed);
         yield return new Row("GET", "/account/login", Anonymous, Access.Allowed);
         yield return new Row("GET", "/account/denied", Anonymous, Access.Allowed);
         yield return new Row("GET", "/error", Anonymous, Access.Allowed);
         yield return new Row("POST", "/account/logout", Anonymous, Access.SentToLogin);
+    }
+
+    /// <summary>The JSON API: refusals answer 401 or 403 with problem details, never a login redirect.</summary>
+    public static IEnumerable<ApiRow> ApiRows()
+    {
+        const string outbound = "/api/v1/contacts/{contact}/outbound-number?channel=sms";
+        const string sends = "/api/v1/contacts/{contact}/sends";
+        const string simulate = "/api/v1/simulate";
+        foreach (var (method, path, write) in new[] { ("GET", outbound, false), ("POST", sends, true),
+                     ("POST", simulate, false) })
+        {
+            yield return new ApiRow(method, path, ApiCaller.NoKey, 401);
+            yield return new ApiRow(method, path, ApiCaller.WrongKey, 401);
+            yield return new ApiRow(method, path, ApiCaller.CookieOnly, 401);
+            yield return new ApiRow(method, path, ApiCaller.ReadKey, write ? 403 : 200);
+            yield return new ApiRow(method, path, ApiCaller.WriteKey, write ? 201 : 200);
+        }
     }
 
     public static TheoryData<string, string, string, Access> AsTheoryData()

@@ -33,7 +33,9 @@ public sealed partial class AuthorizationTests(TestDatabase database) : IClassFi
     public async Task Each_page_and_endpoint_admits_exactly_the_roles_in_the_table(
         string method, string path, string who, Access expected)
     {
-        var client = who == Anonymous ? _portal.CreateBrowserlikeClient() : await _portal.LoggedInClientAsync(EmailOf(who));
+        var client = who == Anonymous
+            ? _portal.CreateBrowserlikeClient()
+            : await _portal.LoggedInClientAsync(EmailOf(who));
 
         using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 

@@ -33,7 +33,8 @@ public sealed class ShellTests(BrowserSession session) : IClassFixture<BrowserSe
         await page.FillAsync("#password", "Not-the-password-1!");
         await page.ClickAsync("button[type=submit]");
 
-        await Assertions.Expect(page.GetByTestId("login-error")).ToContainTextAsync("The email or password is not right");
+        await Assertions.Expect(page.GetByTestId("login-error"))
+            .ToContainTextAsync("The email or password is not right");
         Assert.Contains("/account/login", page.Url);
     }
 

@@ -8,7 +8,8 @@ namespace Portal.Tests.Cli;
 
 public sealed class CreateAdminTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
-    private string[] Args(string email) => ["--email", email, $"--ConnectionStrings:Portal={database.ConnectionString}"];
+    private string[] Args(string email) =>
+        ["--email", email, $"--ConnectionStrings:Portal={database.ConnectionString}"];
 
     [Fact]
     public async Task Create_admin_with_a_password_on_standard_input_makes_an_admin_who_can_log_in()
@@ -46,7 +47,8 @@ public sealed class CreateAdminTests(TestDatabase database) : IClassFixture<Test
         Assert.Equal(0, exitCode);
         var printed = output.ToString().Split('\n').Single(l => l.StartsWith("Password")).Split(": ")[1].Trim();
         await using var portal = new PortalFactory(database.ConnectionString);
-        using var login = await PortalFactory.PostLoginAsync(portal.CreateBrowserlikeClient(), "gen@example.com", printed);
+        var client = portal.CreateBrowserlikeClient();
+        using var login = await PortalFactory.PostLoginAsync(client, "gen@example.com", printed);
         Assert.Equal(System.Net.HttpStatusCode.Found, login.StatusCode);
     }
 

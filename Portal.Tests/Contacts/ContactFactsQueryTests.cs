@@ -21,11 +21,17 @@ public sealed class ContactFactsQueryTests(TestDatabase database) : IClassFixtur
         {
             E164 = "+12025550177", Capabilities = Capabilities.Sms, IsReleased = true, CreatedAt = now,
         };
-        var alice = new PortalUser { UserName = "alice@example.com", Email = "alice@example.com", InboundNumber = inbound };
+        var alice = new PortalUser
+        {
+            UserName = "alice@example.com", Email = "alice@example.com", InboundNumber = inbound,
+        };
         db.AddRange(fallback, inbound, released, alice);
         db.Contacts.AddRange(
             new Contact { ExternalId = "assigned", AssignedUser = alice, CreatedAt = now, ImportedAt = now },
-            new Contact { ExternalId = "released-previous", PreviousNumber = released, CreatedAt = now, ImportedAt = now },
+            new Contact
+            {
+                ExternalId = "released-previous", PreviousNumber = released, CreatedAt = now, ImportedAt = now,
+            },
             new Contact { ExternalId = "new", CreatedAt = now, ImportedAt = now });
         await db.SaveChangesAsync();
         var settings = await db.AccountSettings.SingleAsync();

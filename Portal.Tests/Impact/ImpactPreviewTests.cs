@@ -31,7 +31,10 @@ public sealed class ImpactPreviewTests : IAsyncLifetime
         _aliceLine = Number("+12025550101", Capabilities.All);
         _spare = Number("+12025550102", Capabilities.All);
         _voiceOnly = Number("+12025550103", Capabilities.Voice);
-        _alice = new PortalUser { UserName = "alice@example.com", Email = "alice@example.com", InboundNumber = _aliceLine };
+        _alice = new PortalUser
+        {
+            UserName = "alice@example.com", Email = "alice@example.com", InboundNumber = _aliceLine,
+        };
         _carol = new PortalUser { UserName = "carol@example.com", Email = "carol@example.com" };
         _db.AddRange(_fallback, _aliceLine, _spare, _voiceOnly, _alice, _carol);
         _db.Contacts.AddRange(

@@ -10,7 +10,8 @@ using Portal.Infrastructure;
 namespace Portal.Tests.Infrastructure;
 
 /// <summary>The portal on one test database, with helpers to create users and log in as they would.</summary>
-public sealed partial class PortalFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed partial class PortalFactory(
+    string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
     public const string Password = "Test-Password-1!";
@@ -70,7 +71,7 @@ public sealed partial class PortalFactory(string connectionString, IReadOnlyDict
         return client;
     }
 
-    /// <summary>Where a redirect leads on this site: its path and query, whether the header was absolute or not.</summary>
+    /// <summary>Where a redirect leads on this site: its path and query, absolute header or not.</summary>
     public static string? RedirectTarget(HttpResponseMessage response)
     {
         var location = response.Headers.Location;

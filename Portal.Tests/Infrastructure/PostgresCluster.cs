@@ -37,7 +37,10 @@ public sealed class PostgresCluster : IAsyncDisposable
 
         var cluster = new PostgresCluster(bin, directory, FreePort());
         await RunAsync(Path.Combine(bin, "initdb"),
-            ["-D", cluster.DataDirectory, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+        [
+            "-D", cluster.DataDirectory, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8",
+            "--no-sync",
+        ]);
         await cluster.StartServerAsync();
         return cluster;
     }

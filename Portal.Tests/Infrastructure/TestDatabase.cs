@@ -87,7 +87,8 @@ public sealed class TestDatabase : IAsyncLifetime
             await ExecuteAsync(server, $"drop database if exists {Template} with (force)");
             await ExecuteAsync(server, $"create database {Template}");
             var options = new DbContextOptionsBuilder<PortalDbContext>();
-            options.UsePortalDatabase(new NpgsqlConnectionStringBuilder(server) { Database = Template }.ConnectionString);
+            var template = new NpgsqlConnectionStringBuilder(server) { Database = Template }.ConnectionString;
+            options.UsePortalDatabase(template);
             await using (var db = new PortalDbContext(options.Options))
             {
                 await db.Database.MigrateAsync();

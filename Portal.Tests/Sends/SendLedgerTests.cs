@@ -25,7 +25,10 @@ public sealed class SendLedgerTests : IAsyncLifetime
         _db.Numbers.AddRange(
             new TwilioNumber { E164 = "+12025550100", Capabilities = Capabilities.All, CreatedAt = now },
             new TwilioNumber { E164 = "+12025550101", Capabilities = Capabilities.All, CreatedAt = now },
-            new TwilioNumber { E164 = "+12025550177", Capabilities = Capabilities.Sms, IsReleased = true, CreatedAt = now });
+            new TwilioNumber
+            {
+                E164 = "+12025550177", Capabilities = Capabilities.Sms, IsReleased = true, CreatedAt = now,
+            });
         _contact = new Contact { ExternalId = "c1", FirstName = "Ann", CreatedAt = now, ImportedAt = now };
         _db.Contacts.Add(_contact);
         await _db.SaveChangesAsync();

@@ -33,7 +33,7 @@ public static class CommandLine
         Console.Error.WriteLine($"Unknown command '{verb}'. Commands:");
         Console.Error.WriteLine("  simulate FILE.json [--json]   run a scenario file (no database needed)");
         Console.Error.WriteLine("  migrate                       apply database migrations");
-        Console.Error.WriteLine("  create-admin --email EMAIL    create an admin (password from standard input, or generated)");
+        Console.Error.WriteLine("  create-admin --email EMAIL    create an admin (password read or generated)");
         Console.Error.WriteLine("  load-demo                     load samples/ into the database (Development only)");
         Console.Error.WriteLine("With no command the portal serves its web pages.");
         return UsageError;

@@ -13,7 +13,8 @@ internal static partial class PortalLog
     [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Migration {Migration} applied")]
     public static partial void MigrationApplied(ILogger logger, string migration);
 
-    [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Database is up to date ({Count} migrations)")]
+    [LoggerMessage(EventId = 102, Level = LogLevel.Information,
+        Message = "Database is up to date ({Count} migrations)")]
     public static partial void DatabaseUpToDate(ILogger logger, int count);
 
     [LoggerMessage(EventId = 104, Level = LogLevel.Information, Message = "Database {Database} created")]

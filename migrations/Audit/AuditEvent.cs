@@ -15,7 +15,7 @@ public class AuditEvent
     /// <summary>The email of the admin, or a system actor such as "twilio-sync".</summary>
     public string Actor { get; set; } = "";
 
-    /// <summary>What happened, e.g. inbound-number.set, default-outbound.set, number.released, user.deactivated.</summary>
+    /// <summary>What happened, e.g. inbound-number.set, default-outbound.set, number.released.</summary>
     public string Action { get; set; } = "";
 
     /// <summary>What it happened to, in words: a user's email, a number, "account".</summary>

@@ -13,5 +13,6 @@ public static class PortalPages
     public static IReadOnlyList<Entry> All { get; } =
     [
         new("Dashboard", "", Icons.Material.Outlined.Dashboard, typeof(Features.Home.Home)),
+        new("API keys", "settings/api-keys", Icons.Material.Outlined.Key, typeof(Features.Api.ApiKeysPage)),
     ];
 }

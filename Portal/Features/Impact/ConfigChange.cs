@@ -16,6 +16,6 @@ public abstract record ConfigChange
     /// <summary>Mark a number as released: the account no longer owns it.</summary>
     public sealed record ReleaseNumber(long NumberId) : ConfigChange;
 
-    /// <summary>Deactivate a user: their inbound number is cleared and their contacts move to another user or none.</summary>
+    /// <summary>Deactivate a user: inbound number cleared, contacts moved to another user or to none.</summary>
     public sealed record DeactivateUser(string UserId, string? ReassignToUserId) : ConfigChange;
 }

@@ -103,7 +103,8 @@ public sealed class SendLedger(PortalDbContext db, InputChanges changes, ILogger
 internal static partial class SendLog
 {
     [LoggerMessage(EventId = 600, Level = LogLevel.Information,
-        Message = "Send {SendId} recorded for contact {ContactId}: {Channel} from {From}, status {Status}, via {Source}")]
+        Message = "Send {SendId} recorded for contact {ContactId}: {Channel} from {From}, status {Status}, "
+                  + "via {Source}")]
     public static partial void Recorded(
         ILogger logger, long sendId, long contactId, string channel, string from, string status, string source);
 }

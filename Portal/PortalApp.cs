@@ -15,6 +15,7 @@ using Portal.Features.Health;
 using Portal.Features.Impact;
 using Portal.Features.Live;
 using Portal.Features.Sends;
+using Portal.Features.Simulator;
 using Portal.Features.Users;
 using Portal.Infrastructure;
 
@@ -68,6 +69,7 @@ public static class PortalApp
         services.AddSingleton<InputChanges>();
         services.AddScoped<ImpactPreview>();
         services.AddScoped<SendLedger>();
+        services.AddScoped<SimulatorStart>();
         AddApi(services);
 
         services.AddSingleton(provider =>

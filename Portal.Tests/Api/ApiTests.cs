@@ -7,6 +7,7 @@ using Portal.Features.Api;
 using Portal.Features.Simulator;
 using Portal.Infrastructure;
 using Portal.Tests.Authorization;
+using Portal.Tests.Scenarios;
 
 namespace Portal.Tests.Api;
 
@@ -264,17 +265,5 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
             ["/api/v1/contacts/{id}/outbound-number", "/api/v1/contacts/{id}/sends", "/api/v1/simulate"], paths);
     }
 
-    private static string SamplesFolder()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var candidate = Path.Combine(folder.FullName, "samples", "scenarios");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("samples/scenarios was not found above the test output.");
-    }
+    private static string SamplesFolder() => ScenarioFiles.PublicDirectory;
 }

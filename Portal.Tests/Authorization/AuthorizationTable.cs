@@ -39,7 +39,10 @@ public static class AuthorizationTable
 
     public static IEnumerable<Row> Rows()
     {
-        foreach (var row in Page("/", Everyone).Concat(Page("/settings/api-keys", [PortalRoles.Admin])))
+        var pages = Page("/", Everyone)
+            .Concat(Page("/settings/api-keys", [PortalRoles.Admin]))
+            .Concat(Page("/simulator", [PortalRoles.Admin, PortalRoles.Support]));
+        foreach (var row in pages)
         {
             yield return row;
         }

@@ -16,6 +16,7 @@ using Portal.Features.Impact;
 using Portal.Features.Live;
 using Portal.Features.Sends;
 using Portal.Features.Simulator;
+using Portal.Features.Why;
 using Portal.Features.Users;
 using Portal.Infrastructure;
 
@@ -70,6 +71,9 @@ public static class PortalApp
         services.AddScoped<ImpactPreview>();
         services.AddScoped<SendLedger>();
         services.AddScoped<SimulatorStart>();
+        services.AddSingleton<PhoneFormat>();
+        services.AddScoped<ContactLookup>();
+        services.AddScoped<WhyThisNumber>();
         AddApi(services);
 
         services.AddSingleton(provider =>

@@ -33,7 +33,7 @@ public static class AuthorizationTable
 
     public sealed record ApiRow(string Method, string Path, ApiCaller Caller, int ExpectedStatus);
 
-    public sealed record Row(string Method, string Path, string Who, Access Expected);
+    public sealed record Row(string Method, string Path, string Who, Access Expected, bool InMenu = false);
 
     private static readonly string[] Everyone = [PortalRoles.Admin, PortalRoles.Support, PortalRoles.Agent];
 
@@ -41,7 +41,9 @@ public static class AuthorizationTable
     {
         var pages = Page("/", Everyone)
             .Concat(Page("/settings/api-keys", [PortalRoles.Admin]))
-            .Concat(Page("/simulator", [PortalRoles.Admin, PortalRoles.Support]));
+            .Concat(Page("/simulator", [PortalRoles.Admin, PortalRoles.Support]))
+            .Concat(Page("/why", [PortalRoles.Admin, PortalRoles.Support]))
+            .Concat(Page("/why/1", [PortalRoles.Admin, PortalRoles.Support], inMenu: false));
         foreach (var row in pages)
         {
             yield return row;
@@ -85,12 +87,13 @@ public static class AuthorizationTable
     }
 
     /// <summary>A page: anonymous visitors go to login, the listed roles get it, the other roles are refused.</summary>
-    private static IEnumerable<Row> Page(string path, string[] allowed)
+    private static IEnumerable<Row> Page(string path, string[] allowed, bool inMenu = true)
     {
         yield return new Row("GET", path, Anonymous, Access.SentToLogin);
         foreach (var role in Everyone)
         {
-            yield return new Row("GET", path, role, allowed.Contains(role) ? Access.Allowed : Access.NotAuthorized);
+            var access = allowed.Contains(role) ? Access.Allowed : Access.NotAuthorized;
+            yield return new Row("GET", path, role, access, inMenu && access == Access.Allowed);
         }
     }
 }

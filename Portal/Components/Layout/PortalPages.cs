@@ -13,6 +13,7 @@ public static class PortalPages
     public static IReadOnlyList<Entry> All { get; } =
     [
         new("Dashboard", "", Icons.Material.Outlined.Dashboard, typeof(Features.Home.Home)),
+        new("Why this number?", "why", Icons.Material.Outlined.HelpOutline, typeof(Features.Why.WhyPage)),
         new("Simulator", "simulator", Icons.Material.Outlined.Science, typeof(Features.Simulator.SimulatorPage)),
         new("API keys", "settings/api-keys", Icons.Material.Outlined.Key, typeof(Features.Api.ApiKeysPage)),
     ];

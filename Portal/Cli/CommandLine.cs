@@ -24,6 +24,7 @@ public static class CommandLine
             "create-admin" => await DatabaseCommands.CreateAdminAsync(
                 args[1..], Console.In, Console.Out, Console.Error, Console.IsInputRedirected),
             "load-demo" => await DatabaseCommands.LoadDemoAsync(args[1..]),
+            "create-api-key" => await DatabaseCommands.CreateApiKeyAsync(args[1..], Console.Out, Console.Error),
             _ => Usage(args[0]),
         };
     }
@@ -34,6 +35,7 @@ public static class CommandLine
         Console.Error.WriteLine("  simulate FILE.json [--json]   run a scenario file (no database needed)");
         Console.Error.WriteLine("  migrate                       apply database migrations");
         Console.Error.WriteLine("  create-admin --email EMAIL    create an admin (password read or generated)");
+        Console.Error.WriteLine("  create-api-key --name N [--scope read|write]  create a key for /api/v1");
         Console.Error.WriteLine("  load-demo                     load samples/ into the database (Development only)");
         Console.Error.WriteLine("With no command the portal serves its web pages.");
         return UsageError;

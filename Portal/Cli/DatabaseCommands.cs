@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Portal.Database.Identity;
+using Portal.Features.Api;
 using Portal.Features.Demo;
 using Portal.Infrastructure;
 
@@ -83,6 +84,40 @@ public static class DatabaseCommands
         }
 
         return 0;
+    }
+
+    /// <summary>Creates an API key for scripts and load runs; prints the key once.</summary>
+    public static async Task<int> CreateApiKeyAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var name = ValueOf(args, "--name");
+        var scope = ValueOf(args, "--scope") ?? ApiScopes.Read;
+        if (name is null)
+        {
+            await error.WriteLineAsync("Usage: create-api-key --name NAME [--scope read|write]");
+            return CommandLine.UsageError;
+        }
+
+        var settings = args.Where(a => a.StartsWith("--") && a.Contains('=')).ToArray();
+        await using var app = PortalApp.Build(settings, serveWeb: false);
+        await using var services = app.Services.CreateAsyncScope();
+        try
+        {
+            var created = await services.ServiceProvider.GetRequiredService<ApiKeys>()
+                .CreateAsync(name, scope, Actor.System("command line"), actorIsAdmin: true);
+            await output.WriteLineAsync(created.Secret);
+            return 0;
+        }
+        catch (ApiKeyRefusedException refusal)
+        {
+            await error.WriteLineAsync(refusal.Message);
+            return 1;
+        }
+    }
+
+    private static string? ValueOf(string[] args, string option)
+    {
+        var at = Array.IndexOf(args, option);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
     private static string? EmailArgument(string[] args)

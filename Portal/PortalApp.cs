@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using Npgsql;
 using Portal.Components;
@@ -61,9 +62,13 @@ public static class PortalApp
     {
         var services = builder.Services;
 
-        // Read when first used, so that settings added after this point (tests, the CLI) still apply.
-        services.AddDbContext<PortalDbContext>((provider, options) =>
+        // Read when first used, so that settings added after this point (tests, the CLI) still apply. Pooled: the
+        // API answers thousands of look-ups a second and a fresh context per request is measurable. Components
+        // that outlive a request (a circuit) take the factory and make a context per operation.
+        services.AddPooledDbContextFactory<PortalDbContext>((provider, options) =>
             options.UsePortalDatabase(ConnectionString(provider.GetRequiredService<IConfiguration>())));
+        services.AddScoped(provider =>
+            provider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<UserCsvImport>();
         services.AddScoped<DemoData>();

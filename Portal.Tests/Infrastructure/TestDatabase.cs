@@ -47,6 +47,14 @@ public sealed class TestDatabase : IAsyncLifetime
         await ExecuteAsync(server, $"drop database if exists {Name} with (force)");
     }
 
+    /// <summary>A factory as the app registers one, for services that make a context per operation.</summary>
+    public IDbContextFactory<PortalDbContext> CreateFactory() => new Factory(this);
+
+    private sealed class Factory(TestDatabase database) : IDbContextFactory<PortalDbContext>
+    {
+        public PortalDbContext CreateDbContext() => database.CreateDbContext();
+    }
+
     public PortalDbContext CreateDbContext()
     {
         var options = new DbContextOptionsBuilder<PortalDbContext>();

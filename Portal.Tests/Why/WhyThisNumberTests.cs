@@ -28,7 +28,7 @@ public sealed class WhyThisNumberTests : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    private ContactLookup Lookup() => new(_db, new PhoneFormat(new ConfigurationBuilder().Build()));
+    private ContactLookup Lookup() => new(_database.CreateFactory(), new PhoneFormat(new ConfigurationBuilder().Build()));
 
     [Theory]
     [InlineData("(202) 555-0143")]
@@ -67,7 +67,7 @@ public sealed class WhyThisNumberTests : IAsyncLifetime
     [Fact]
     public async Task The_explanation_names_the_user_the_date_and_what_the_number_can_do()
     {
-        var why = await new WhyThisNumber(_db).ExplainAsync(_lucia);
+        var why = await new WhyThisNumber(_database.CreateFactory()).ExplainAsync(_lucia);
 
         var sms = why!.Channels.Single(c => c.Channel == Channel.Sms);
         Assert.Equal(("+12025550101", RuleId.AssignedUserInbound), (sms.Resolution.From, sms.Resolution.Rule));
@@ -82,7 +82,7 @@ public sealed class WhyThisNumberTests : IAsyncLifetime
     [Fact]
     public async Task The_timeline_lists_the_assignment_and_the_configuration_change_that_touched_the_number()
     {
-        var why = await new WhyThisNumber(_db).ExplainAsync(_lucia);
+        var why = await new WhyThisNumber(_database.CreateFactory()).ExplainAsync(_lucia);
 
         Assert.Contains(why!.Timeline, t => t.Kind == "assignment" && t.Text.Contains("from no one to Alice Ng"));
         Assert.Contains(why.Timeline, t => t.Kind == "configuration" && t.Text.Contains("inbound-number.set"));
@@ -91,6 +91,6 @@ public sealed class WhyThisNumberTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_contact_has_no_explanation()
     {
-        Assert.Null(await new WhyThisNumber(_db).ExplainAsync(987654));
+        Assert.Null(await new WhyThisNumber(_database.CreateFactory()).ExplainAsync(987654));
     }
 }

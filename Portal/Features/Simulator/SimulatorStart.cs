@@ -6,10 +6,11 @@ using Portal.Features.Contacts;
 namespace Portal.Features.Simulator;
 
 /// <summary>Starts a simulation from a real contact: its current facts are copied; nothing real changes.</summary>
-public sealed class SimulatorStart(PortalDbContext db)
+public sealed class SimulatorStart(IDbContextFactory<PortalDbContext> contexts)
 {
     public async Task<ScenarioDraft?> FromContactAsync(string id, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         id = id.Trim();
         var contacts = long.TryParse(id, out var numeric)
             ? db.Contacts.Where(c => c.Id == numeric)

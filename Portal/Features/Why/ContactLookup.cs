@@ -14,7 +14,7 @@ public sealed record LookupResult(IReadOnlyList<ContactHit> Matches, IReadOnlyLi
 /// Finds contacts from one search box: a phone in any spelling, a contact id (the portal's or the CRM's), an email
 /// or a name.
 /// </summary>
-public sealed class ContactLookup(PortalDbContext db, PhoneFormat phones)
+public sealed class ContactLookup(IDbContextFactory<PortalDbContext> contexts, PhoneFormat phones)
 {
     private const int Shown = 10;
 
@@ -26,12 +26,14 @@ public sealed class ContactLookup(PortalDbContext db, PhoneFormat phones)
             return new LookupResult([], []);
         }
 
-        var matches = await MatchesAsync(query, cancellationToken);
-        var suggestions = matches.Count == 0 ? await NearestAsync(query, cancellationToken) : [];
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var matches = await MatchesAsync(db, query, cancellationToken);
+        var suggestions = matches.Count == 0 ? await NearestAsync(db, query, cancellationToken) : [];
         return new LookupResult(matches, suggestions);
     }
 
-    private async Task<List<ContactHit>> MatchesAsync(string query, CancellationToken cancellationToken)
+    private async Task<List<ContactHit>> MatchesAsync(
+        PortalDbContext db, string query, CancellationToken cancellationToken)
     {
         var contacts = db.Contacts.AsNoTracking();
         if (phones.ToE164(query) is { } phone && await Hits(contacts.Where(c => c.Phone == phone), cancellationToken)
@@ -64,7 +66,8 @@ public sealed class ContactLookup(PortalDbContext db, PhoneFormat phones)
     }
 
     // Near misses: the same last four digits, or names that start like a word of the query.
-    private async Task<List<ContactHit>> NearestAsync(string query, CancellationToken cancellationToken)
+    private static async Task<List<ContactHit>> NearestAsync(
+        PortalDbContext db, string query, CancellationToken cancellationToken)
     {
         var digits = new string(query.Where(char.IsDigit).ToArray());
         var contacts = db.Contacts.AsNoTracking();

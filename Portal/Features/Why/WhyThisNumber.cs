@@ -11,13 +11,14 @@ namespace Portal.Features.Why;
 /// Explains a contact's From numbers: per channel the number, the rule in words and the trace, with the facts
 /// behind it (assignments, the latest counting send, configuration changes that touched its numbers).
 /// </summary>
-public sealed class WhyThisNumber(PortalDbContext db)
+public sealed class WhyThisNumber(IDbContextFactory<PortalDbContext> contexts)
 {
     private const int TimelineLength = 25;
     private static readonly Channel[] Channels = [Channel.Sms, Channel.Mms, Channel.Voice];
 
     public async Task<ContactExplanation?> ExplainAsync(long contactId, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var contact = await db.Contacts.AsNoTracking().Where(c => c.Id == contactId)
             .Select(c => new
             {
@@ -31,7 +32,7 @@ public sealed class WhyThisNumber(PortalDbContext db)
             return null;
         }
 
-        var sends = await PastSendsAsync(contactId, cancellationToken);
+        var sends = await PastSendsAsync(db, contactId, cancellationToken);
         var lastCounting = sends.FirstOrDefault(s => s.Counts);
         var answers = Channels.Select(channel =>
         {
@@ -43,22 +44,23 @@ public sealed class WhyThisNumber(PortalDbContext db)
         var numbers = answers.Select(a => a.Resolution.From)
             .Concat([facts.InboundE164, facts.PreviousE164, facts.DefaultE164])
             .OfType<string>().Distinct().ToArray();
-        var timeline = await TimelineAsync(contactId, numbers, lastCounting, cancellationToken);
+        var timeline = await TimelineAsync(db, contactId, numbers, lastCounting, cancellationToken);
 
         var name = $"{contact.FirstName} {contact.LastName}".Trim();
         return new ContactExplanation(contact.Id, contact.ExternalId, name.Length > 0 ? name : contact.ExternalId,
             contact.Phone, contact.Email, contact.User, contact.AssignedAt, answers, timeline, sends);
     }
 
-    private async Task<List<PastSend>> PastSendsAsync(long contactId, CancellationToken cancellationToken) =>
+    private static async Task<List<PastSend>> PastSendsAsync(
+        PortalDbContext db, long contactId, CancellationToken cancellationToken) =>
         await db.Sends.AsNoTracking().Where(s => s.ContactId == contactId)
             .OrderByDescending(s => s.SentAt).ThenByDescending(s => s.Id)
             .Take(TimelineLength)
             .Select(s => new PastSend(s.SentAt, s.Channel, s.FromNumber!.E164, s.Status, s.Counts, s.Rule, s.Source))
             .ToListAsync(cancellationToken);
 
-    private async Task<List<TimelineEntry>> TimelineAsync(
-        long contactId, string[] numbers, PastSend? lastCounting, CancellationToken cancellationToken)
+    private static async Task<List<TimelineEntry>> TimelineAsync(
+        PortalDbContext db, long contactId, string[] numbers, PastSend? lastCounting, CancellationToken cancellationToken)
     {
         var assignments = await (
                 from change in db.AssignmentChanges.AsNoTracking()

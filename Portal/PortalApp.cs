@@ -60,7 +60,7 @@ public static class PortalApp
         services.AddDbContext<PortalDbContext>((provider, options) =>
             options.UsePortalDatabase(ConnectionString(provider.GetRequiredService<IConfiguration>())));
         services.AddScoped<DatabaseMigrator>();
-        services.AddScoped<UserCsvImport>();
+        services.AddUsersFeature();
         services.AddScoped<DemoData>();
         services.AddSingleton<InputChanges>();
         services.AddScoped<ImpactPreview>();

@@ -1,0 +1,118 @@
+using System.Security.Claims;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Portal.Database;
+using Portal.Database.Contacts;
+using Portal.Database.Identity;
+using Portal.Database.Numbers;
+using Portal.Domain.Rules;
+using Portal.Features.Live;
+using Portal.Features.Users;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Users;
+
+/// <summary>
+/// The portal's services on one test database, with helpers that add numbers, users and contacts under names no
+/// other test in the class uses.
+/// </summary>
+public sealed class UsersWorld : IAsyncLifetime
+{
+    private static int _next;
+
+    public TestDatabase Database { get; } = new();
+
+    public PortalFactory Portal { get; private set; } = null!;
+
+    public List<InputChange> Published { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        Portal = new PortalFactory(Database.ConnectionString);
+        Portal.Services.GetRequiredService<InputChanges>().Subscribe(change =>
+        {
+            lock (Published)
+            {
+                Published.Add(change);
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Portal.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    public UserAccounts Accounts() => new(
+        Portal.Services.GetRequiredService<IServiceScopeFactory>(),
+        Portal.Services.GetRequiredService<InputChanges>(),
+        NullLogger<UserAccounts>.Instance);
+
+    public PortalDbContext Db() => Database.CreateDbContext();
+
+    public static string Unique(string stem) => $"{stem}{Interlocked.Increment(ref _next)}";
+
+    /// <summary>A new number in the fictional 555-01xx range of a made-up area code per call.</summary>
+    public async Task<TwilioNumber> NumberAsync(Capabilities capabilities = Capabilities.All, bool released = false)
+    {
+        var serial = Interlocked.Increment(ref _next);
+        var number = new TwilioNumber
+        {
+            E164 = $"+1{202 + serial / 100}55501{serial % 100:00}",
+            Capabilities = capabilities,
+            IsReleased = released,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        await using var db = Db();
+        db.Numbers.Add(number);
+        await db.SaveChangesAsync();
+        return number;
+    }
+
+    public async Task<PortalUser> UserAsync(string role, string name, TwilioNumber? inbound = null)
+    {
+        var email = Unique(name.Split(' ')[0].ToLowerInvariant()) + "@example.com";
+        var user = await Portal.CreateUserAsync(email, role, name);
+        if (inbound is not null)
+        {
+            await using var db = Db();
+            var stored = await db.Users.FindAsync(user.Id);
+            stored!.InboundNumberId = inbound.Id;
+            await db.SaveChangesAsync();
+        }
+
+        return await ReloadAsync(user);
+    }
+
+    public async Task<PortalUser> ReloadAsync(PortalUser user)
+    {
+        await using var db = Db();
+        return (await db.Users.FindAsync(user.Id))!;
+    }
+
+    public async Task<List<Contact>> ContactsAsync(PortalUser? owner, int count)
+    {
+        await using var db = Db();
+        var now = DateTimeOffset.UtcNow;
+        var contacts = Enumerable.Range(0, count).Select(_ => new Contact
+        {
+            ExternalId = Unique("ct_"),
+            FirstName = Unique("Contact "),
+            AssignedUserId = owner?.Id,
+            AssignedAt = owner is null ? null : now,
+            CreatedAt = now,
+            ImportedAt = now,
+        }).ToList();
+        db.Contacts.AddRange(contacts);
+        await db.SaveChangesAsync();
+        return contacts;
+    }
+
+    public static ClaimsPrincipal As(PortalUser user) =>
+        new(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.Email!)], "Test"));
+}

@@ -8,6 +8,7 @@ using Portal.Components;
 using Portal.Database;
 using Portal.Database.Identity;
 using Portal.Features.Account;
+using Portal.Features.Audit;
 using Portal.Features.Demo;
 using Portal.Features.Health;
 using Portal.Features.Impact;
@@ -61,6 +62,7 @@ public static class PortalApp
             options.UsePortalDatabase(ConnectionString(provider.GetRequiredService<IConfiguration>())));
         services.AddScoped<DatabaseMigrator>();
         services.AddUsersFeature();
+        services.AddAuditFeature();
         services.AddScoped<DemoData>();
         services.AddSingleton<InputChanges>();
         services.AddScoped<ImpactPreview>();

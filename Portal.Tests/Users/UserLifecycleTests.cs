@@ -31,7 +31,8 @@ public sealed class UserLifecycleTests(UsersWorld world) : IClassFixture<UsersWo
             c => Assert.Equal(heir.Id, c.AssignedUserId));
         var changes = await db.AssignmentChanges.Where(c => ids.Contains(c.ContactId)).ToListAsync();
         Assert.Equal(3, changes.Count);
-        Assert.All(changes, c => Assert.Equal((leaving.Id, heir.Id, admin.Email), (c.FromUserId, c.ToUserId, c.ChangedBy)));
+        Assert.All(changes, c =>
+            Assert.Equal((leaving.Id, heir.Id, admin.Email), (c.FromUserId, c.ToUserId, c.ChangedBy)));
         var audit = await db.AuditEvents.SingleAsync(a => a.Subject == leaving.Email);
         Assert.Equal(("user.deactivated", "deactivated; no inbound number; 3 contacts moved to Quin Heir"),
             (audit.Action, audit.After));

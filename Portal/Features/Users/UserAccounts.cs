@@ -83,6 +83,8 @@ public sealed partial class UserAccounts(
     /// <summary>One change: a scope, its database context and Identity's user manager, and who is acting.</summary>
     private sealed class Work(AsyncServiceScope scope, Actor actor) : IAsyncDisposable
     {
+        public IServiceProvider Services => scope.ServiceProvider;
+
         public PortalDbContext Db { get; } = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
 
         public UserManager<PortalUser> Users { get; } =
@@ -187,7 +189,8 @@ public sealed partial class UserAccounts(
         {
             var current = await work.Db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == user.Id,
                 cancellationToken);
-            throw new ChangeRefused(current is null ? "This user no longer exists; reload the page." : StaleMessage(current));
+            throw new ChangeRefused(
+                current is null ? "This user no longer exists; reload the page." : StaleMessage(current));
         }
     }
 
@@ -212,7 +215,8 @@ public sealed partial class UserAccounts(
             SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: InboundIndex,
         };
 
-    private async Task<string> InboundHolderMessageAsync(DbUpdateException exception, CancellationToken cancellationToken)
+    private async Task<string> InboundHolderMessageAsync(
+        DbUpdateException exception, CancellationToken cancellationToken)
     {
         var numberId = exception.Entries.Select(e => e.Entity).OfType<PortalUser>()
             .Select(u => u.InboundNumberId).FirstOrDefault(id => id is not null);

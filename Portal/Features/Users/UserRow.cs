@@ -55,5 +55,5 @@ public sealed record InboundNumberChoice(long Id, string E164, Capabilities Capa
 /// <summary>What an admin fills in to create a user; a blank password means "generate one".</summary>
 public sealed record NewUser(string DisplayName, string Email, string Role, string? Password);
 
-/// <summary>A user just created, with the initial password to hand over once; it is not stored anywhere readable.</summary>
+/// <summary>A user just created, with the initial password to hand over once; only its hash is stored.</summary>
 public sealed record CreatedUser(string Id, string Email, string InitialPassword);

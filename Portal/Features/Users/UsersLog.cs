@@ -17,7 +17,8 @@ internal static partial class UsersLog
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Information,
         Message = "{Actor} deactivated {Email}; {Contacts} contacts moved to {ReassignedTo}")]
-    public static partial void Deactivated(ILogger logger, string actor, string email, int contacts, string reassignedTo);
+    public static partial void Deactivated(
+        ILogger logger, string actor, string email, int contacts, string reassignedTo);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Change by {Actor} refused: {Reason}")]
     public static partial void Refused(ILogger logger, string actor, string reason);

@@ -74,19 +74,10 @@ public sealed class InboundNumberTests(UsersWorld world) : IClassFixture<UsersWo
 
         // Another session gives the number to the first user but has not committed yet: the service's own check
         // sees nobody holding it, so only the unique index can stop the second user from getting it too.
-        await using var other = new NpgsqlConnection(world.Database.ConnectionString);
-        await other.OpenAsync();
-        await using var racing = await other.BeginTransactionAsync();
-        await using (var give = new NpgsqlCommand(
-                         "update \"AspNetUsers\" set inbound_number_id = $1 where id = $2", other, racing))
-        {
-            give.Parameters.AddWithValue(number.Id);
-            give.Parameters.AddWithValue(first.Id);
-            await give.ExecuteNonQueryAsync();
-        }
+        await using var racing = await world.GiveUncommittedAsync(first, number);
 
         var save = world.Accounts().SetInboundNumberAsync(UsersWorld.As(admin), second.Id, second.Version, number.Id);
-        await WaitUntilASessionWaitsForALockAsync();
+        await world.WaitUntilASessionWaitsForALockAsync();
         await racing.CommitAsync();
         var refused = await Assert.ThrowsAsync<ChangeRefused>(() => save);
 
@@ -184,25 +175,5 @@ public sealed class InboundNumberTests(UsersWorld world) : IClassFixture<UsersWo
         Assert.DoesNotContain(taken.Id, ids);
         Assert.DoesNotContain(released.Id, ids);
         Assert.Equal("Voice", choices.Single(c => c.Id == free.Id).CapabilityWords);
-    }
-
-    private async Task WaitUntilASessionWaitsForALockAsync()
-    {
-        await using var watcher = new NpgsqlConnection(world.Database.ConnectionString);
-        await watcher.OpenAsync();
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            await using var query = new NpgsqlCommand(
-                "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
-                watcher);
-            if ((long)(await query.ExecuteScalarAsync())! > 0)
-            {
-                return;
-            }
-
-            await Task.Delay(25);
-        }
-
-        Assert.Fail("The second save never waited for the first session's uncommitted number.");
     }
 }

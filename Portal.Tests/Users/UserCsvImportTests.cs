@@ -52,6 +52,30 @@ public sealed class UserCsvImportTests(UsersWorld world) : IClassFixture<UsersWo
     }
 
     [Fact]
+    public async Task A_number_taken_by_someone_else_during_the_import_is_reported_and_its_row_changes_nothing()
+    {
+        var admin = await world.UserAsync(PortalRoles.Admin, "Alice Ng");
+        var number = await world.NumberAsync();
+        var racer = await world.UserAsync(PortalRoles.Agent, "Rex Racer");
+        var email = Email("lia");
+        await using var racing = await world.GiveUncommittedAsync(racer, number);
+
+        var importing = world.Accounts().ImportAsync(UsersWorld.As(admin),
+            new StringReader($"Name,Email,Role,Inbound Number\nLia Late,{email},Agent,{number.E164}\n"), null);
+        await world.WaitUntilASessionWaitsForALockAsync();
+        await racing.CommitAsync();
+        var (result, _) = await importing;
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((2, "Inbound Number"), (problem.Line, problem.Column));
+        Assert.StartsWith($"'{number.E164}' became another user's inbound number during the import", problem.Message);
+        Assert.Equal((0, 0), (result.Created, result.InboundSet));
+        await using var db = world.Db();
+        Assert.False(await db.Users.AnyAsync(u => u.Email == email));
+        Assert.False(await db.AuditEvents.AnyAsync(a => a.Subject == email));
+    }
+
+    [Fact]
     public async Task A_support_user_cannot_import_users()
     {
         var support = await world.UserAsync(PortalRoles.Support, "Sue Support");

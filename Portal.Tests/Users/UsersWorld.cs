@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using Portal.Database;
 using Portal.Database.Contacts;
 using Portal.Database.Identity;
@@ -115,4 +116,39 @@ public sealed class UsersWorld : IAsyncLifetime
     public static ClaimsPrincipal As(PortalUser user) =>
         new(new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.Email!)], "Test"));
+
+    /// <summary>Gives a user a number in a transaction of another session that the caller commits later.</summary>
+    public async Task<NpgsqlTransaction> GiveUncommittedAsync(PortalUser user, TwilioNumber number)
+    {
+        var other = new NpgsqlConnection(Database.ConnectionString);
+        await other.OpenAsync();
+        var racing = await other.BeginTransactionAsync();
+        await using var give = new NpgsqlCommand(
+            "update \"AspNetUsers\" set inbound_number_id = $1 where id = $2", other, racing);
+        give.Parameters.AddWithValue(number.Id);
+        give.Parameters.AddWithValue(user.Id);
+        await give.ExecuteNonQueryAsync();
+        return racing;
+    }
+
+    /// <summary>Returns once some session of this database waits for a lock another session holds.</summary>
+    public async Task WaitUntilASessionWaitsForALockAsync()
+    {
+        await using var watcher = new NpgsqlConnection(Database.ConnectionString);
+        await watcher.OpenAsync();
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            await using var query = new NpgsqlCommand(
+                "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+                watcher);
+            if ((long)(await query.ExecuteScalarAsync())! > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(25);
+        }
+
+        Assert.Fail("The second save never waited for the first session's uncommitted number.");
+    }
 }

@@ -156,6 +156,9 @@ public sealed partial class UserAccounts(
             .ToListAsync(cancellationToken);
         var user = found.SingleOrDefault()
                    ?? throw new ChangeRefused("This user no longer exists; reload the page.");
+
+        // Limitation: Identity also writes this row when the user logs in with a wrong password (the failure count),
+        // so such a login between opening and saving an edit refuses the save too; reloading and saving again works.
         if (user.Version != expectedVersion)
         {
             throw new ChangeRefused(StaleMessage(user));

@@ -2,6 +2,7 @@ using System.Net.Mail;
 using CsvHelper;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Portal.Database;
 using Portal.Database.Identity;
 using Portal.Features.Audit;
@@ -48,33 +49,63 @@ public sealed class UserCsvImport(
         foreach (var row in ReadRows(csv, problems))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var user = await users.FindByEmailAsync(row.Email);
-            if (user is not null)
-            {
-                alreadyPresent++;
-            }
-            else
-            {
-                user = await CreateAsync(row, initialPassword, actor, problems);
-                if (user is null)
-                {
-                    continue;
-                }
-
-                created++;
-            }
-
-            if (await SetInboundAsync(row, user, actor, problems, cancellationToken))
-            {
-                inboundSet++;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            var outcome = await ImportRowAsync(row, initialPassword, actor, problems, cancellationToken);
+            created += outcome == RowOutcome.Created || outcome == RowOutcome.CreatedWithInbound ? 1 : 0;
+            alreadyPresent += outcome == RowOutcome.Present || outcome == RowOutcome.PresentGotInbound ? 1 : 0;
+            inboundSet += outcome == RowOutcome.CreatedWithInbound || outcome == RowOutcome.PresentGotInbound ? 1 : 0;
         }
 
         return new Result(created, alreadyPresent, problems, inboundSet);
+    }
+
+    private enum RowOutcome
+    {
+        Refused,
+        Created,
+        CreatedWithInbound,
+        Present,
+        PresentGotInbound,
+    }
+
+    /// <summary>One row in one transaction: the user, their inbound number and the audit events, or nothing.</summary>
+    private async Task<RowOutcome> ImportRowAsync(
+        Row row, string initialPassword, Actor actor, List<Problem> problems, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var user = await users.FindByEmailAsync(row.Email);
+            var wasPresent = user is not null;
+            user ??= await CreateAsync(row, initialPassword, actor, problems);
+            if (user is null)
+            {
+                return RowOutcome.Refused;
+            }
+
+            var gotInbound = await SetInboundAsync(row, user, actor, problems, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (wasPresent, gotInbound) switch
+            {
+                (true, true) => RowOutcome.PresentGotInbound,
+                (true, false) => RowOutcome.Present,
+                (false, true) => RowOutcome.CreatedWithInbound,
+                (false, false) => RowOutcome.Created,
+            };
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException
+                                                  {
+                                                      SqlState: PostgresErrorCodes.UniqueViolation,
+                                                      ConstraintName: UserAccounts.InboundIndex,
+                                                  })
+        {
+            // Someone else took the number between this row's check and its save; the row's transaction is undone.
+            db.ChangeTracker.Clear();
+            problems.Add(new Problem(row.Line, InboundColumn,
+                $"'{row.Inbound}' became another user's inbound number during the import, so this row changed "
+                + "nothing. Import the file again to see who holds it."));
+            return RowOutcome.Refused;
+        }
     }
 
     private async Task<PortalUser?> CreateAsync(Row row, string initialPassword, Actor actor, List<Problem> problems)

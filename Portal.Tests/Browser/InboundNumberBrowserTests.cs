@@ -47,8 +47,13 @@ public sealed class InboundNumberBrowserTests(BrowserSession session) : IClassFi
         db.Numbers.Add(new TwilioNumber { E164 = "+12025550157", Capabilities = Capabilities.All, CreatedAt = now });
         db.Contacts.Add(new Contact
         {
-            ExternalId = "ct_browser", FirstName = "Cleo", LastName = "Contact", AssignedUserId = agentId,
-            AssignedAt = now, CreatedAt = now, ImportedAt = now,
+            ExternalId = "ct_browser",
+            FirstName = "Cleo",
+            LastName = "Contact",
+            AssignedUserId = agentId,
+            AssignedAt = now,
+            CreatedAt = now,
+            ImportedAt = now,
         });
         await db.SaveChangesAsync();
     }

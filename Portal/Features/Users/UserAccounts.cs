@@ -212,7 +212,7 @@ public sealed partial class UserAccounts(
         throw new ChangeRefused(string.Join(" ", result.Errors.Select(e => e.Description)));
     }
 
-    private static bool IsInboundIndexViolation(DbUpdateException exception) =>
+    internal static bool IsInboundIndexViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException
         {
             SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: InboundIndex,

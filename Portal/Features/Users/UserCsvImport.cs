@@ -2,7 +2,6 @@ using System.Net.Mail;
 using CsvHelper;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Portal.Database;
 using Portal.Database.Identity;
 using Portal.Features.Audit;
@@ -93,11 +92,7 @@ public sealed class UserCsvImport(
                 (false, false) => RowOutcome.Created,
             };
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException
-                                                  {
-                                                      SqlState: PostgresErrorCodes.UniqueViolation,
-                                                      ConstraintName: UserAccounts.InboundIndex,
-                                                  })
+        catch (DbUpdateException exception) when (UserAccounts.IsInboundIndexViolation(exception))
         {
             // Someone else took the number between this row's check and its save; the row's transaction is undone.
             db.ChangeTracker.Clear();

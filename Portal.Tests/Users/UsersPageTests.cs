@@ -139,6 +139,32 @@ public sealed class UsersPageTests : IClassFixture<UsersWorld>, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deactivating_asks_where_the_contacts_go_shows_the_impact_and_then_marks_the_user_deactivated()
+    {
+        var leavingLine = await _world.NumberAsync();
+        var heirLine = await _world.NumberAsync();
+        var leaving = await _world.UserAsync(PortalRoles.Agent, "Lea Leaving", leavingLine);
+        var heir = await _world.UserAsync(PortalRoles.Agent, "Hugo Heir", heirLine);
+        await _world.ContactsAsync(leaving, 3);
+        await LogInAsync(PortalRoles.Admin, "Ada Admin");
+        var page = RenderPage();
+        OpenEditor(page, leaving);
+
+        var heirs = page.FindComponents<MudSelect<string>>().Single(c => c.Instance.Label == "Contacts go to");
+        await page.InvokeAsync(() => heirs.Instance.ValueChanged.InvokeAsync(heir.Id));
+        page.Find("button[data-testid=editor-preview-deactivate]").Click();
+        page.WaitForAssertion(() => Assert.Contains("3 contacts change their SMS number and 3 their voice number",
+            page.Find("[data-testid=impact-counts]").TextContent));
+        Assert.Contains($"{NumberSpelling.Spaced(leavingLine.E164)} → {NumberSpelling.Spaced(heirLine.E164)} (3)",
+            page.Find("[data-testid=impact-preview]").TextContent);
+        page.Find("button[data-testid=editor-confirm-deactivate]").Click();
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll($"button[data-testid='edit-{leaving.Email}']")));
+        Assert.Contains("none", page.Find($"[data-testid='inbound-{leaving.Email}']").TextContent);
+        Assert.False((await _world.ReloadAsync(leaving)).IsActive);
+    }
+
+    [Fact]
     public async Task Creating_a_user_shows_the_generated_password_once_and_a_bad_email_says_what_is_wrong()
     {
         await LogInAsync(PortalRoles.Admin, "Ada Admin");

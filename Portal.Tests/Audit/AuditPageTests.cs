@@ -8,6 +8,7 @@ using MudBlazor.Services;
 using Portal.Database.Identity;
 using Portal.Features.Audit;
 using Portal.Infrastructure;
+using Portal.Tests.Infrastructure;
 using Portal.Tests.Users;
 
 namespace Portal.Tests.Audit;
@@ -20,6 +21,7 @@ public sealed class AuditPageTests : IClassFixture<UsersWorld>, IAsyncLifetime
     public AuditPageTests(UsersWorld world)
     {
         _world = world;
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         _bunit.Services.AddMudServices();
         _bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         _bunit.Services.AddSingleton(new AuditQuery(

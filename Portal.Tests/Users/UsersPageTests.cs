@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
-using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Extensions;
@@ -9,6 +8,7 @@ using MudBlazor.Services;
 using Portal.Database.Identity;
 using Portal.Features.Live;
 using Portal.Features.Users;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Users;
 
@@ -23,6 +23,9 @@ public sealed class UsersPageTests : IClassFixture<UsersWorld>, IAsyncLifetime
     public UsersPageTests(UsersWorld world)
     {
         _world = world;
+
+        // Each step waits on PostgreSQL; the default second is too short when the whole suite shares two cores.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         _bunit.Services.AddMudServices();
         _bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         _bunit.Services.AddSingleton(world.Accounts());
@@ -196,7 +199,7 @@ public sealed class UsersPageTests : IClassFixture<UsersWorld>, IAsyncLifetime
     }
 
     private static AngleSharp.Dom.IElement Input(IRenderedComponent<ContainerFragment> page, string testId) =>
-        page.Find($"input[data-testid={testId}], [data-testid={testId}] input");
+        page.WaitForElement($"input[data-testid={testId}], [data-testid={testId}] input");
 
     private IRenderedComponent<ContainerFragment> RenderPage() =>
         _bunit.Render<ContainerFragment>(parameters => parameters.AddChildContent(builder =>
@@ -234,14 +237,4 @@ public sealed class UsersPageTests : IClassFixture<UsersWorld>, IAsyncLifetime
         var choice = offered.Single(c => c.Id == numberId);
         await page.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync(choice));
     }
-}
-
-/// <summary>Renders its child content; lets a test put providers next to the page under test.</summary>
-public sealed class ContainerFragment : ComponentBase
-{
-    [Parameter]
-    public RenderFragment? ChildContent { get; set; }
-
-    protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder) =>
-        builder.AddContent(0, ChildContent);
 }

@@ -27,6 +27,8 @@ public sealed class UsersWorld : IAsyncLifetime
 
     public List<InputChange> Published { get; } = [];
 
+    private readonly List<NpgsqlConnection> _otherSessions = [];
+
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
@@ -44,6 +46,11 @@ public sealed class UsersWorld : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        foreach (var session in _otherSessions)
+        {
+            await session.DisposeAsync();
+        }
+
         await Portal.DisposeAsync();
         await Database.DisposeAsync();
     }
@@ -121,6 +128,7 @@ public sealed class UsersWorld : IAsyncLifetime
     public async Task<NpgsqlTransaction> GiveUncommittedAsync(PortalUser user, TwilioNumber number)
     {
         var other = new NpgsqlConnection(Database.ConnectionString);
+        _otherSessions.Add(other);
         await other.OpenAsync();
         var racing = await other.BeginTransactionAsync();
         await using var give = new NpgsqlCommand(

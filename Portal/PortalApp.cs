@@ -11,6 +11,7 @@ using Portal.Database;
 using Portal.Database.Identity;
 using Portal.Features.Account;
 using Portal.Features.Api;
+using Portal.Features.Audit;
 using Portal.Features.Demo;
 using Portal.Features.Health;
 using Portal.Features.Impact;
@@ -70,7 +71,8 @@ public static class PortalApp
         services.AddScoped(provider =>
             provider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
         services.AddScoped<DatabaseMigrator>();
-        services.AddScoped<UserCsvImport>();
+        services.AddUsersFeature();
+        services.AddAuditFeature();
         services.AddScoped<DemoData>();
         services.AddSingleton<InputChanges>();
         services.AddScoped<ImpactPreview>();

@@ -43,7 +43,9 @@ public static class AuthorizationTable
             .Concat(Page("/settings/api-keys", [PortalRoles.Admin]))
             .Concat(Page("/simulator", [PortalRoles.Admin, PortalRoles.Support]))
             .Concat(Page("/why", [PortalRoles.Admin, PortalRoles.Support]))
-            .Concat(Page("/why/1", [PortalRoles.Admin, PortalRoles.Support], inMenu: false));
+            .Concat(Page("/why/1", [PortalRoles.Admin, PortalRoles.Support], inMenu: false))
+            .Concat(Page("/users", [PortalRoles.Admin, PortalRoles.Support]))
+            .Concat(Page("/audit", [PortalRoles.Admin, PortalRoles.Support]));
         foreach (var row in pages)
         {
             yield return row;

@@ -13,6 +13,8 @@ public static class PortalPages
     public static IReadOnlyList<Entry> All { get; } =
     [
         new("Dashboard", "", Icons.Material.Outlined.Dashboard, typeof(Features.Home.Home)),
+        new("Users", "users", Icons.Material.Outlined.People, typeof(Features.Users.Users)),
+        new("Audit", "audit", Icons.Material.Outlined.History, typeof(Features.Audit.AuditHistory)),
         new("Why this number?", "why", Icons.Material.Outlined.HelpOutline, typeof(Features.Why.WhyPage)),
         new("Simulator", "simulator", Icons.Material.Outlined.Science, typeof(Features.Simulator.SimulatorPage)),
         new("API keys", "settings/api-keys", Icons.Material.Outlined.Key, typeof(Features.Api.ApiKeysPage)),

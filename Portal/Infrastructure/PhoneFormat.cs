@@ -10,7 +10,7 @@ public sealed class PhoneFormat(IConfiguration configuration)
 {
     private static readonly PhoneNumberUtil Library = PhoneNumberUtil.GetInstance();
 
-    public string DefaultRegion { get; } = configuration["Portal:DefaultRegion"] is { Length: 2 } region
+    public string DefaultRegion { get; } = configuration["Phones:DefaultRegion"] is { Length: 2 } region
         ? region.ToUpperInvariant()
         : "US";
 

@@ -66,6 +66,7 @@ public static class PortalApp
         services.AddSingleton<InputChanges>();
         services.AddScoped<ImpactPreview>();
         services.AddScoped<SendLedger>();
+        services.AddSending();
 
         services.AddSingleton(provider =>
             provider.GetRequiredService<IConfiguration>().GetSection(TwilioSettings.Section).Get<TwilioSettings>()
@@ -135,6 +136,7 @@ public static class PortalApp
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthEndpoints();
         app.MapAccountEndpoints();
+        app.MapStatusCallbacks();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         LogStart(app);

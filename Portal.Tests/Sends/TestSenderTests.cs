@@ -1,4 +1,4 @@
-using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using Portal.Database.Identity;
 using Portal.Domain.Rules;
@@ -262,5 +262,60 @@ public sealed class TestSenderTests : IClassFixture<SendingPortal>
         Assert.StartsWith("Demo send: nothing left the portal.", outcome.Message);
         Assert.StartsWith("SM", Assert.Single(await _portal.SendsOfAsync(contact)).Sid);
         Assert.Empty(_portal.Twilio.Requests);
+    }
+
+    [Fact]
+    public async Task A_look_up_is_retried_on_5xx_and_429_and_moves_the_send_forward()
+    {
+        var contact = await _portal.AddContactAsync();
+        _portal.Twilio.Accepts("queued");
+        var sent = await _portal.SendAsync(PortalRoles.Admin, contact, Channel.Sms);
+        _portal.Twilio.Fails(503, 20503, "Service Unavailable")
+            .Fails(429, 20429, "Too Many Requests", retryAfterSeconds: "0")
+            .Reports(sent.Sid!, "delivered");
+
+        var answer = await CheckAsync(sent.SendId!.Value);
+
+        Assert.Equal($"Twilio reports {sent.Sid} as delivered; the send is updated.", answer);
+        Assert.Equal(3, _portal.Twilio.Count(HttpMethod.Get));
+        Assert.Equal("delivered", Assert.Single(await _portal.SendsOfAsync(contact)).Status);
+    }
+
+    [Fact]
+    public async Task A_look_up_gives_up_after_three_retries_and_changes_nothing()
+    {
+        var contact = await _portal.AddContactAsync();
+        _portal.Twilio.Accepts("queued");
+        var sent = await _portal.SendAsync(PortalRoles.Admin, contact, Channel.Sms);
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            _portal.Twilio.Fails(500, 20500, "Internal Server Error");
+        }
+
+        var answer = await CheckAsync(sent.SendId!.Value);
+
+        Assert.Equal($"Twilio could not look up {sent.Sid}: error 20500, Internal Server Error.", answer);
+        Assert.Equal(4, _portal.Twilio.Count(HttpMethod.Get));
+        Assert.Equal("queued", Assert.Single(await _portal.SendsOfAsync(contact)).Status);
+    }
+
+    [Fact]
+    public async Task An_unknown_send_without_a_SID_cannot_be_looked_up_and_says_how_it_settles()
+    {
+        var contact = await _portal.AddContactAsync();
+        _portal.Twilio.Fails(502, 20502, "Bad Gateway");
+        var unknown = await _portal.SendAsync(PortalRoles.Admin, contact, Channel.Sms);
+
+        var answer = await CheckAsync(unknown.SendId!.Value);
+
+        Assert.StartsWith("Twilio gave no SID for this send, so it cannot be looked up", answer);
+        Assert.Equal(0, _portal.Twilio.Count(HttpMethod.Get));
+    }
+
+    private async Task<string> CheckAsync(long sendId)
+    {
+        await using var scope = _portal.App.Services.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<TestSender>();
+        return await sender.CheckTwilioAsync(SendingPortal.As(PortalRoles.Admin), sendId);
     }
 }

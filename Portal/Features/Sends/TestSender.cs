@@ -97,6 +97,62 @@ public sealed class TestSender(
         return await SendFromAsync(actor, preview, preview.Phone, from, cancellationToken);
     }
 
+    /// <summary>
+    /// Asks Twilio for a send's status now, for a send whose callbacks did not arrive (or cannot: no public URL).
+    /// </summary>
+    public async Task<string> CheckTwilioAsync(
+        ClaimsPrincipal user, long sendId, CancellationToken cancellationToken = default)
+    {
+        if (!user.IsInRole(PortalRoles.Admin))
+        {
+            return NotAnAdmin;
+        }
+
+        var send = await db.Sends.Where(s => s.Id == sendId).Select(s => new { s.Sid, s.Channel })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (send is null)
+        {
+            return $"There is no send {sendId}.";
+        }
+
+        // Limitation: a send whose answer from Twilio was lost has no SID, and Twilio cannot be asked by the
+        // portal's own reference; only Twilio's status callback (which carries the reference) can settle it.
+        if (send.Sid is not { } sid)
+        {
+            return "Twilio gave no SID for this send, so it cannot be looked up; it settles when Twilio reports its "
+                   + "status to the portal.";
+        }
+
+        try
+        {
+            var status = await FetchStatusAsync(twilio.Create(), send.Channel, sid);
+            var outcome = await statuses.ApplyAsync(new StatusReport(sendId, sid, status), cancellationToken);
+            return outcome == StatusReportOutcome.Changed
+                ? $"Twilio reports {sid} as {status}; the send is updated."
+                : $"Twilio reports {sid} as {status}; nothing to change.";
+        }
+        catch (ApiException error)
+        {
+            return $"Twilio could not look up {sid}: error {error.Code}, {error.Message}.";
+        }
+        catch (ApiConnectionException)
+        {
+            return "Twilio could not be reached; try again in a minute.";
+        }
+    }
+
+    private static async Task<string> FetchStatusAsync(ITwilioRestClient client, string channel, string sid)
+    {
+        if (channel == WireCodes.Of(Channel.Voice))
+        {
+            var call = await CallResource.FetchAsync(new FetchCallOptions(sid), client);
+            return call.Status?.ToString() ?? SendStatus.Unknown;
+        }
+
+        var message = await MessageResource.FetchAsync(new FetchMessageOptions(sid), client);
+        return message.Status?.ToString() ?? SendStatus.Unknown;
+    }
+
     // The send is recorded as unknown before Twilio is asked, with its id in the status callback URL: whatever happens
     // to Twilio's answer (a 5xx, a timeout, this process stopping), Twilio's callbacks can still settle it. A send
     // Twilio refused is removed again, so nothing is recorded as sent that was not.

@@ -17,11 +17,25 @@ public static class AuthorizationTable
 
         /// <summary>A logged-in user without the role is told they are not authorized.</summary>
         NotAuthorized,
+
+        /// <summary>Refused with 403 and nothing changes: a webhook whose signature is missing or wrong.</summary>
+        Forbidden,
     }
 
     public const string Anonymous = "anonymous";
 
-    public sealed record Row(string Method, string Path, string Who, Access Expected);
+    /// <summary>A request with no cookie, signed with the account's auth token as Twilio signs its webhooks.</summary>
+    public const string SignedByTwilio = "signed by Twilio";
+
+    /// <summary>A page, handler or endpoint; InMenu is false for a page opened from another (one contact).</summary>
+    public sealed record Row(string Method, string Path, string Who, Access Expected, bool InMenu = true);
+
+    /// <summary>An action taken inside a page's circuit, which the service behind it checks again.</summary>
+    public sealed record ActionRow(string Action, string Who, Access Expected);
+
+    public const string SendTestMessage = "send a test message or place a test call";
+
+    public const string CheckSendWithTwilio = "ask Twilio for a send's status";
 
     private static readonly string[] Everyone = [PortalRoles.Admin, PortalRoles.Support, PortalRoles.Agent];
 
@@ -37,6 +51,26 @@ public static class AuthorizationTable
         yield return new Row("GET", "/account/denied", Anonymous, Access.Allowed);
         yield return new Row("GET", "/error", Anonymous, Access.Allowed);
         yield return new Row("POST", "/account/logout", Anonymous, Access.SentToLogin);
+
+        foreach (var row in Page("/contacts/1", [PortalRoles.Admin, PortalRoles.Support]))
+        {
+            yield return row with { InMenu = false };
+        }
+
+        yield return new Row("POST", "/twilio/status", Anonymous, Access.Forbidden);
+        yield return new Row("POST", "/twilio/status", SignedByTwilio, Access.Allowed);
+    }
+
+    public static IEnumerable<ActionRow> Actions()
+    {
+        foreach (var action in new[] { SendTestMessage, CheckSendWithTwilio })
+        {
+            foreach (var role in Everyone)
+            {
+                var expected = role == PortalRoles.Admin ? Access.Allowed : Access.NotAuthorized;
+                yield return new ActionRow(action, role, expected);
+            }
+        }
     }
 
     public static TheoryData<string, string, string, Access> AsTheoryData()

@@ -5,6 +5,7 @@ using Portal.Database.Identity;
 using Portal.Database.Numbers;
 using Portal.Domain.Rules;
 using Portal.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Portal.Tests.MultiInstance;
 
@@ -16,8 +17,11 @@ public sealed class MultiInstanceCollection
 }
 
 [Collection(MultiInstanceCollection.Name)]
-public sealed class TwoInstancesTests : IAsyncLifetime
+public sealed class TwoInstancesTests(ITestOutputHelper output) : IAsyncLifetime
 {
+    // The first send in a fresh process starts the Twilio client and the retry pipeline, on a machine that may be busy.
+    private static readonly LocatorAssertionsToContainTextOptions SlowFirstSend = new() { Timeout = 30000 };
+
     private const string Email = "twice.admin@example.com";
 
     private readonly TestDatabase _database = new();
@@ -77,6 +81,10 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         foreach (var portal in _portals)
         {
             await portal.DisposeAsync();
+
+            // Shown with a failing test: what each process logged.
+            output.WriteLine($"--- portal on port {portal.Port} ---");
+            output.WriteLine(string.Join('\n', portal.Output.Split('\n').TakeLast(80)));
         }
 
         await _database.DisposeAsync();
@@ -91,7 +99,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         await page.GotoAsync($"{_proxy!.BaseUrl}/contacts/{_contact}");
         await BrowserSession.WaitForCircuitAsync(page);
         await page.GetByTestId("test-send-button").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("test-send-result")).ToContainTextAsync("Demo send");
+        await Assertions.Expect(page.GetByTestId("test-send-result")).ToContainTextAsync("Demo send", SlowFirstSend);
         var serving = await _proxy.LastUpstreamForAsync("/_blazor/negotiate");
         var stopped = _portals.Single(p => serving == $"127.0.0.1:{p.Port}");
         var other = _portals.Single(p => p != stopped);

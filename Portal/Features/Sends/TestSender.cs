@@ -156,6 +156,8 @@ public sealed class TestSender(
     // The send is recorded as unknown before Twilio is asked, with its id in the status callback URL: whatever happens
     // to Twilio's answer (a 5xx, a timeout, this process stopping), Twilio's callbacks can still settle it. A send
     // Twilio refused is removed again, so nothing is recorded as sent that was not.
+    // Limitation: a send that never reached Twilio but could not be told apart from one that did (the process stopped
+    // mid-request, or the request timed out before Twilio read it) stays "unknown" for good; it never counts.
     private async Task<TestSendOutcome> SendFromAsync(
         Actor actor, TestSendPreview preview, string to, string from, CancellationToken cancellationToken)
     {

@@ -82,6 +82,7 @@ public static class PortalApp
         services.AddScoped<ContactLookup>();
         services.AddScoped<WhyThisNumber>();
         AddApi(services);
+        services.AddSending();
 
         services.AddSingleton(provider =>
             provider.GetRequiredService<IConfiguration>().GetSection(TwilioSettings.Section).Get<TwilioSettings>()
@@ -165,6 +166,7 @@ public static class PortalApp
         app.MapAccountEndpoints();
         app.MapOpenApi().AllowAnonymous();
         app.MapApiEndpoints();
+        app.MapStatusCallbacks();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         LogStart(app);

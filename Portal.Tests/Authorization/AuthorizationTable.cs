@@ -17,6 +17,9 @@ public static class AuthorizationTable
 
         /// <summary>A logged-in user without the role is told they are not authorized.</summary>
         NotAuthorized,
+
+        /// <summary>Refused with 403 and nothing changes: a webhook whose signature is missing or wrong.</summary>
+        Forbidden,
     }
 
     public const string Anonymous = "anonymous";
@@ -34,6 +37,17 @@ public static class AuthorizationTable
     public sealed record ApiRow(string Method, string Path, ApiCaller Caller, int ExpectedStatus);
 
     public sealed record Row(string Method, string Path, string Who, Access Expected, bool InMenu = false);
+
+    /// <summary>A request with no cookie, signed with the account's auth token as Twilio signs its webhooks.</summary>
+    public const string SignedByTwilio = "signed by Twilio";
+
+
+    /// <summary>An action taken inside a page's circuit, which the service behind it checks again.</summary>
+    public sealed record ActionRow(string Action, string Who, Access Expected);
+
+    public const string SendTestMessage = "send a test message or place a test call";
+
+    public const string CheckSendWithTwilio = "ask Twilio for a send's status";
 
     private static readonly string[] Everyone = [PortalRoles.Admin, PortalRoles.Support, PortalRoles.Agent];
 
@@ -58,6 +72,26 @@ public static class AuthorizationTable
         yield return new Row("GET", "/account/denied", Anonymous, Access.Allowed);
         yield return new Row("GET", "/error", Anonymous, Access.Allowed);
         yield return new Row("POST", "/account/logout", Anonymous, Access.SentToLogin);
+
+        foreach (var row in Page("/contacts/1", [PortalRoles.Admin, PortalRoles.Support], inMenu: false))
+        {
+            yield return row;
+        }
+
+        yield return new Row("POST", "/twilio/status", Anonymous, Access.Forbidden);
+        yield return new Row("POST", "/twilio/status", SignedByTwilio, Access.Allowed);
+    }
+
+    public static IEnumerable<ActionRow> Actions()
+    {
+        foreach (var action in new[] { SendTestMessage, CheckSendWithTwilio })
+        {
+            foreach (var role in Everyone)
+            {
+                var expected = role == PortalRoles.Admin ? Access.Allowed : Access.NotAuthorized;
+                yield return new ActionRow(action, role, expected);
+            }
+        }
     }
 
     /// <summary>The JSON API: refusals answer 401 or 403 with problem details, never a login redirect.</summary>

@@ -2,19 +2,24 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Portal.Database.Identity;
 using Portal.Tests.Infrastructure;
+using Portal.Tests.TwilioApi;
 using static Portal.Tests.Authorization.AuthorizationTable;
 
 namespace Portal.Tests.Authorization;
 
 public sealed partial class AuthorizationTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
 {
+    private const string WebhookAuthToken = "authorization-table-token";
+
     private PortalFactory _portal = null!;
 
     public static TheoryData<string, string, string, Access> Table => AsTheoryData();
 
     public async Task InitializeAsync()
     {
-        _portal = new PortalFactory(database.ConnectionString);
+        // An auth token alone leaves the portal in demo mode, but lets it check webhook signatures.
+        _portal = new PortalFactory(database.ConnectionString,
+            new Dictionary<string, string?> { ["Twilio:AuthToken"] = WebhookAuthToken });
         foreach (var role in PortalRoles.All)
         {
             if (await UserExistsAsync(role))
@@ -33,11 +38,18 @@ public sealed partial class AuthorizationTests(TestDatabase database) : IClassFi
     public async Task Each_page_and_endpoint_admits_exactly_the_roles_in_the_table(
         string method, string path, string who, Access expected)
     {
-        var client = who == Anonymous
+        var client = who is Anonymous or SignedByTwilio
             ? _portal.CreateBrowserlikeClient()
             : await _portal.LoggedInClientAsync(EmailOf(who));
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (who == SignedByTwilio)
+        {
+            request.Content = new FormUrlEncodedContent(new Dictionary<string, string>());
+            request.Headers.Add("X-Twilio-Signature",
+                TwilioSignature.Of(WebhookAuthToken, "http://localhost" + path, new Dictionary<string, string>()));
+        }
 
-        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        using var response = await client.SendAsync(request);
 
         var target = PortalFactory.RedirectTarget(response);
         switch (expected)
@@ -59,6 +71,9 @@ public sealed partial class AuthorizationTests(TestDatabase database) : IClassFi
                     Assert.Contains("You are not authorized to use this page", denied);
                 }
 
+                break;
+            case Access.Forbidden:
+                Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
                 break;
         }
     }

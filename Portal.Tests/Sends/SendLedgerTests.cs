@@ -148,4 +148,20 @@ public sealed class SendLedgerTests : IAsyncLifetime
         Assert.Contains("SM1 is already recorded", refusal.Message);
         Assert.Equal("+12025550101", await PreviousNumberAsync());
     }
+
+    [Fact]
+    public async Task A_send_chosen_by_the_rules_keeps_its_rule_and_trace()
+    {
+        var facts = new ContactFacts(false, null, null, new NumberFacts("+12025550101", false, Capabilities.All));
+        var explained = Resolver.Explain(facts, Channel.Sms);
+
+        var send = await Ledger().RecordAsync(
+            Send("+12025550101", "queued", DateTimeOffset.UtcNow) with { ChosenBy = explained });
+
+        await using var fresh = _database.CreateDbContext();
+        var stored = await fresh.Sends.SingleAsync(s => s.Id == send.Id);
+        Assert.Equal("unassigned-default", stored.Rule);
+        Assert.Contains("\"rule\": \"unassigned-default\"", stored.Trace);
+        Assert.Contains("\"reason\": \"no-previous-number\"", stored.Trace);
+    }
 }

@@ -95,9 +95,10 @@ public sealed class SendLedger(PortalDbContext db, InputChanges changes, ILogger
             cancellationToken);
     }
 
+    // Typed as the report's own trace property, which the source-generated JSON context knows; a List<> it does not.
     private static string TraceJson(ExplainedResolution resolution) =>
-        JsonSerializer.Serialize(
-            resolution.Trace.Select(TraceEntryReport.Of).ToList(), ReportJson.Options);
+        JsonSerializer.Serialize<IReadOnlyList<TraceEntryReport>>(
+            [.. resolution.Trace.Select(TraceEntryReport.Of)], ReportJson.Options);
 }
 
 internal static partial class SendLog

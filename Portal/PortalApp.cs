@@ -8,6 +8,7 @@ using Portal.Components;
 using Portal.Database;
 using Portal.Database.Identity;
 using Portal.Features.Account;
+using Portal.Features.Contacts;
 using Portal.Features.Demo;
 using Portal.Features.Health;
 using Portal.Features.Live;
@@ -62,6 +63,7 @@ public static class PortalApp
         services.AddScoped<UserCsvImport>();
         services.AddScoped<DemoData>();
         services.AddSingleton<InputChanges>();
+        services.AddContacts();
 
         services.AddSingleton(provider =>
             provider.GetRequiredService<IConfiguration>().GetSection(TwilioSettings.Section).Get<TwilioSettings>()

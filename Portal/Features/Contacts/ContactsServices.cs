@@ -11,6 +11,8 @@ public static class ContactsServices
             PhoneSpelling.FromConfiguration(provider.GetRequiredService<IConfiguration>()));
         services.AddScoped<ContactCsvImport>();
         services.AddScoped<OutboundHistoryImport>();
+        services.AddScoped<ContactDirectory>();
+        services.AddScoped<ContactAssignments>();
         return services;
     }
 }

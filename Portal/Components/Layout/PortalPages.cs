@@ -13,5 +13,6 @@ public static class PortalPages
     public static IReadOnlyList<Entry> All { get; } =
     [
         new("Dashboard", "", Icons.Material.Outlined.Dashboard, typeof(Features.Home.Home)),
+        new("Contacts", "contacts", Icons.Material.Outlined.Contacts, typeof(Features.Contacts.Contacts)),
     ];
 }

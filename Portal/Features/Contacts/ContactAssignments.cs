@@ -19,7 +19,7 @@ public sealed class AssignmentRefusedException(string message) : Exception(messa
 /// </summary>
 public sealed class ContactAssignments(PortalDbContext db, InputChanges changes, ILogger<ContactAssignments> logger)
 {
-    /// <summary>Assigns the contacts to the user, or unassigns them when userId is null; returns how many moved.</summary>
+    /// <summary>Assigns the contacts to the user (unassigns them for a null user); returns how many moved.</summary>
     public async Task<int> AssignAsync(
         IReadOnlyCollection<long> contactIds, string? userId, ClaimsPrincipal who,
         CancellationToken cancellationToken = default)

@@ -33,6 +33,32 @@ public sealed class ContactDirectory(PortalDbContext db, PhoneSpelling phones)
         return new ContactPage(resolved, total, estimated, clock.Elapsed);
     }
 
+    /// <summary>Active users whose name or email holds the text, for the owner filter and the assign box.</summary>
+    public async Task<IReadOnlyList<UserChoice>> UsersAsync(string? text, CancellationToken cancellationToken = default)
+    {
+        var pattern = Pattern(text ?? "");
+        return await db.Users.AsNoTracking()
+            .Where(u => u.IsActive
+                        && (EF.Functions.ILike(u.DisplayName, pattern) || EF.Functions.ILike(u.Email!, pattern)))
+            .OrderBy(u => u.DisplayName)
+            .Take(20)
+            .Select(u => new UserChoice(u.Id, u.DisplayName, u.Email ?? ""))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The account's numbers whose digits hold the text, for the effective number filter.</summary>
+    public async Task<IReadOnlyList<NumberChoice>> NumbersAsync(
+        string? text, CancellationToken cancellationToken = default)
+    {
+        var digits = new string((text ?? "").Where(char.IsAsciiDigit).ToArray());
+        return await db.Numbers.AsNoTracking()
+            .Where(n => n.E164.Contains(digits))
+            .OrderBy(n => n.E164)
+            .Take(20)
+            .Select(n => new NumberChoice(n.Id, n.E164, n.IsReleased))
+            .ToListAsync(cancellationToken);
+    }
+
     private IQueryable<Contact> Filtered(ContactFilter filter, ContactViewer viewer)
     {
         var contacts = db.Contacts.AsNoTracking();
@@ -89,11 +115,14 @@ public sealed class ContactDirectory(PortalDbContext db, PhoneSpelling phones)
             return contacts.Where(c => c.Phone!.Contains(digits));
         }
 
-        var pattern = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        var pattern = Pattern(term);
         return contacts.Where(c => EF.Functions.ILike(c.FirstName + " " + c.LastName, pattern)
                                    || EF.Functions.ILike(c.LastName + " " + c.FirstName, pattern)
                                    || EF.Functions.ILike(c.Email!, pattern));
     }
+
+    private static string Pattern(string text) =>
+        "%" + text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 
     private IQueryable<Contact> Sorted(IQueryable<Contact> contacts, ContactSort sort, bool descending)
     {

@@ -68,3 +68,15 @@ public sealed record ContactListRow(
 /// the total is PostgreSQL's estimate and says so.
 /// </summary>
 public sealed record ContactPage(IReadOnlyList<ContactListRow> Rows, int Total, bool TotalIsEstimate, TimeSpan Took);
+
+/// <summary>A user to filter by or assign to.</summary>
+public sealed record UserChoice(string Id, string Name, string Email)
+{
+    public override string ToString() => $"{Name} ({Email})";
+}
+
+/// <summary>A number to filter by.</summary>
+public sealed record NumberChoice(long Id, string E164, bool IsReleased)
+{
+    public override string ToString() => IsReleased ? $"{E164} (released)" : E164;
+}

@@ -62,7 +62,7 @@ public static class PortalApp
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<UserCsvImport>();
         services.AddScoped<DemoData>();
-        services.AddSingleton<InputChanges>();
+        services.AddLive();
         services.AddContacts();
 
         services.AddSingleton(provider =>

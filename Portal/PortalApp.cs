@@ -11,6 +11,7 @@ using Portal.Features.Account;
 using Portal.Features.Contacts;
 using Portal.Features.Demo;
 using Portal.Features.Health;
+using Portal.Features.Home;
 using Portal.Features.Live;
 using Portal.Features.Users;
 using Portal.Infrastructure;
@@ -64,6 +65,7 @@ public static class PortalApp
         services.AddScoped<DemoData>();
         services.AddLive();
         services.AddContacts();
+        services.AddScoped<DashboardFigures>();
 
         services.AddSingleton(provider =>
             provider.GetRequiredService<IConfiguration>().GetSection(TwilioSettings.Section).Get<TwilioSettings>()

@@ -63,6 +63,7 @@ public static class PortalApp
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<UserCsvImport>();
         services.AddScoped<DemoData>();
+        services.AddSingleton<VolumeGenerator>();
         services.AddLive();
         services.AddContacts();
         services.AddScoped<DashboardFigures>();

@@ -24,6 +24,7 @@ public static class CommandLine
             "create-admin" => await DatabaseCommands.CreateAdminAsync(
                 args[1..], Console.In, Console.Out, Console.Error, Console.IsInputRedirected),
             "load-demo" => await DatabaseCommands.LoadDemoAsync(args[1..]),
+            "generate" => await GenerateCommand.RunAsync(args[1..], Console.Out, Console.Error),
             _ => Usage(args[0]),
         };
     }
@@ -35,6 +36,7 @@ public static class CommandLine
         Console.Error.WriteLine("  migrate                       apply database migrations");
         Console.Error.WriteLine("  create-admin --email EMAIL    create an admin (password from standard input, or generated)");
         Console.Error.WriteLine("  load-demo                     load samples/ into the database (Development only)");
+        Console.Error.WriteLine("  generate [--contacts N ...]   fill the database with large generated volumes");
         Console.Error.WriteLine("With no command the portal serves its web pages.");
         return UsageError;
     }

@@ -91,4 +91,7 @@ internal static partial class DemoLog
     [LoggerMessage(EventId = 900, Level = LogLevel.Information,
         Message = "Demo users loaded: {Created} created, {AlreadyPresent} already there, {Problems} problems")]
     public static partial void UsersLoaded(ILogger logger, int created, int alreadyPresent, int problems);
+
+    [LoggerMessage(EventId = 901, Level = LogLevel.Information, Message = "Generated {What} in {ElapsedMs} ms")]
+    public static partial void Generated(ILogger logger, string what, long elapsedMs);
 }

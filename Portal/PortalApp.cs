@@ -12,8 +12,10 @@ using Portal.Database.Identity;
 using Portal.Features.Account;
 using Portal.Features.Api;
 using Portal.Features.Audit;
+using Portal.Features.Contacts;
 using Portal.Features.Demo;
 using Portal.Features.Health;
+using Portal.Features.Home;
 using Portal.Features.Impact;
 using Portal.Features.Live;
 using Portal.Features.Sends;
@@ -74,7 +76,6 @@ public static class PortalApp
         services.AddUsersFeature();
         services.AddAuditFeature();
         services.AddScoped<DemoData>();
-        services.AddSingleton<InputChanges>();
         services.AddScoped<ImpactPreview>();
         services.AddScoped<SendLedger>();
         services.AddScoped<SimulatorStart>();
@@ -83,6 +84,10 @@ public static class PortalApp
         services.AddScoped<WhyThisNumber>();
         AddApi(services);
         services.AddSending();
+        services.AddSingleton<VolumeGenerator>();
+        services.AddLive();
+        services.AddContacts();
+        services.AddScoped<DashboardFigures>();
 
         services.AddSingleton(provider =>
             provider.GetRequiredService<IConfiguration>().GetSection(TwilioSettings.Section).Get<TwilioSettings>()

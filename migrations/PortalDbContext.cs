@@ -26,6 +26,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<AssignmentChange> AssignmentChanges => Set<AssignmentChange>();
 
+    public DbSet<ContactResolution> ContactResolutions => Set<ContactResolution>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -101,6 +103,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
             send.HasOne(s => s.Contact).WithMany().HasForeignKey(s => s.ContactId).OnDelete(DeleteBehavior.Cascade);
             send.HasOne(s => s.FromNumber).WithMany().HasForeignKey(s => s.FromNumberId)
                 .OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ContactResolution>(resolution =>
+        {
+            resolution.HasNoKey();
+            resolution.ToView("contact_resolutions");
         });
 
         builder.Entity<AssignmentChange>(change =>

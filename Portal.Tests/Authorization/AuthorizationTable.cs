@@ -67,6 +67,12 @@ public static class AuthorizationTable
 
         yield return new Row("GET", "/openapi/v1.json", Anonymous, Access.Allowed);
 
+        // Every role opens the contacts page; what an agent sees there and who may assign is in Actions().
+        foreach (var row in Page("/contacts", Everyone))
+        {
+            yield return row;
+        }
+
         yield return new Row("GET", "/healthz", Anonymous, Access.Allowed);
         yield return new Row("GET", "/account/login", Anonymous, Access.Allowed);
         yield return new Row("GET", "/account/denied", Anonymous, Access.Allowed);
@@ -82,6 +88,7 @@ public static class AuthorizationTable
         yield return new Row("POST", "/twilio/status", SignedByTwilio, Access.Allowed);
     }
 
+    /// <summary>Actions taken inside pages (Blazor events, not requests), each checked by the service doing it.</summary>
     public static IEnumerable<ActionRow> Actions()
     {
         foreach (var action in new[] { SendTestMessage, CheckSendWithTwilio })
@@ -91,6 +98,11 @@ public static class AuthorizationTable
                 var expected = role == PortalRoles.Admin ? Access.Allowed : Access.NotAuthorized;
                 yield return new ActionRow(action, role, expected);
             }
+        }
+
+        foreach (var row in ContactActions())
+        {
+            yield return row;
         }
     }
 
@@ -109,6 +121,33 @@ public static class AuthorizationTable
             yield return new ApiRow(method, path, ApiCaller.ReadKey, write ? 403 : 200);
             yield return new ApiRow(method, path, ApiCaller.WriteKey, write ? 201 : 200);
         }
+    }
+
+    public const string AssignContacts = "assign contacts";
+
+    public const string SeeOthersContacts = "see contacts assigned to someone else";
+
+    /// <summary>Actions inside the contacts page; their tests call the services, as a forged circuit event would.</summary>
+    private static IEnumerable<ActionRow> ContactActions()
+    {
+        yield return new ActionRow(AssignContacts, PortalRoles.Admin, Access.Allowed);
+        yield return new ActionRow(AssignContacts, PortalRoles.Support, Access.NotAuthorized);
+        yield return new ActionRow(AssignContacts, PortalRoles.Agent, Access.NotAuthorized);
+        yield return new ActionRow(SeeOthersContacts, PortalRoles.Admin, Access.Allowed);
+        yield return new ActionRow(SeeOthersContacts, PortalRoles.Support, Access.Allowed);
+        yield return new ActionRow(SeeOthersContacts, PortalRoles.Agent, Access.NotAuthorized);
+    }
+
+    /// <summary>The action rows for the given actions, for the feature test that exercises them.</summary>
+    public static TheoryData<string, string, Access> ActionsAsTheoryData(params string[] actions)
+    {
+        var data = new TheoryData<string, string, Access>();
+        foreach (var row in Actions().Where(r => actions.Contains(r.Action)))
+        {
+            data.Add(row.Action, row.Who, row.Expected);
+        }
+
+        return data;
     }
 
     public static TheoryData<string, string, string, Access> AsTheoryData()

@@ -18,16 +18,8 @@ public sealed class SendActionAuthorizationTests : IClassFixture<SendingPortal>
         _portal.Twilio.Reset();
     }
 
-    public static TheoryData<string, string, Access> Table()
-    {
-        var data = new TheoryData<string, string, Access>();
-        foreach (var row in Actions())
-        {
-            data.Add(row.Action, row.Who, row.Expected);
-        }
-
-        return data;
-    }
+    public static TheoryData<string, string, Access> Table() =>
+        ActionsAsTheoryData(SendTestMessage, CheckSendWithTwilio);
 
     [Theory]
     [MemberData(nameof(Table))]

@@ -25,6 +25,7 @@ public static class CommandLine
                 args[1..], Console.In, Console.Out, Console.Error, Console.IsInputRedirected),
             "load-demo" => await DatabaseCommands.LoadDemoAsync(args[1..]),
             "create-api-key" => await DatabaseCommands.CreateApiKeyAsync(args[1..], Console.Out, Console.Error),
+            "generate" => await GenerateCommand.RunAsync(args[1..], Console.Out, Console.Error),
             _ => Usage(args[0]),
         };
     }
@@ -37,6 +38,7 @@ public static class CommandLine
         Console.Error.WriteLine("  create-admin --email EMAIL    create an admin (password read or generated)");
         Console.Error.WriteLine("  create-api-key --name N [--scope read|write]  create a key for /api/v1");
         Console.Error.WriteLine("  load-demo                     load samples/ into the database (Development only)");
+        Console.Error.WriteLine("  generate [--contacts N ...]   fill the database with large generated volumes");
         Console.Error.WriteLine("With no command the portal serves its web pages.");
         return UsageError;
     }

@@ -464,6 +464,33 @@ namespace Portal.Database.Migrations
                     b.ToTable("contacts", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Database.Contacts.ContactResolution", b =>
+                {
+                    b.Property<long>("ContactId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("contact_id");
+
+                    b.Property<long?>("SmsNumberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sms_number_id");
+
+                    b.Property<int>("SmsRule")
+                        .HasColumnType("integer")
+                        .HasColumnName("sms_rule");
+
+                    b.Property<long?>("VoiceNumberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("voice_number_id");
+
+                    b.Property<int>("VoiceRule")
+                        .HasColumnType("integer")
+                        .HasColumnName("voice_rule");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("contact_resolutions", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Database.Contacts.Send", b =>
                 {
                     b.Property<long>("Id")

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Portal.Database.Identity;
+using Portal.Features.Contacts.Import;
 using Portal.Features.Users;
+using Portal.Infrastructure;
 
 namespace Portal.Features.Demo;
 
@@ -9,7 +11,8 @@ namespace Portal.Features.Demo;
 /// Loading twice changes nothing.
 /// </summary>
 public sealed class DemoData(
-    UserCsvImport userImport, UserManager<PortalUser> users, IConfiguration configuration, ILogger<DemoData> logger)
+    UserCsvImport userImport, ContactCsvImport contactImport, OutboundHistoryImport historyImport,
+    UserManager<PortalUser> users, IConfiguration configuration, ILogger<DemoData> logger)
 {
     public string Password => configuration["Demo:Password"] is { Length: > 0 } password
         ? password
@@ -28,6 +31,8 @@ public sealed class DemoData(
             report.AddRange(result.Problems.Select(p => $"  users.csv line {p.Line}, {p.Column}: {p.Message}"));
         }
 
+        await LoadContactsAsync(samples, report, cancellationToken);
+
         report.Add($"Demo logins (password {Password}):");
         foreach (var role in PortalRoles.All)
         {
@@ -36,6 +41,28 @@ public sealed class DemoData(
         }
 
         return report;
+    }
+
+    // Numbers come from the Twilio sync; history loaded before it keeps its From numbers as released ones until the
+    // sync lists them.
+    private async Task LoadContactsAsync(string samples, List<string> report, CancellationToken cancellationToken)
+    {
+        var actor = Actor.System(ContactCsvImport.ImportActor);
+        using (var csv = File.OpenText(Path.Combine(samples, "contacts.csv")))
+        {
+            var result = await contactImport.ImportAsync(csv, actor, cancellationToken: cancellationToken);
+            report.Add($"Contacts: {result.Imported} imported, {result.AlreadyPresent} already there, "
+                       + $"{result.Problems.Count} rows reported.");
+            report.AddRange(result.Problems.Select(p => $"  contacts.csv {p}"));
+        }
+
+        using (var csv = File.OpenText(Path.Combine(samples, "outbound-history.csv")))
+        {
+            var result = await historyImport.ImportAsync(csv, actor, cancellationToken: cancellationToken);
+            report.Add($"Outbound history: {result.Rows.Imported} sends imported, {result.Rows.AlreadyPresent} "
+                       + $"already there, {result.Rows.Problems.Count} rows skipped, {result.NumbersCreated} numbers "
+                       + "kept as released.");
+        }
     }
 
     private string SamplesFolder()
@@ -64,4 +91,7 @@ internal static partial class DemoLog
     [LoggerMessage(EventId = 900, Level = LogLevel.Information,
         Message = "Demo users loaded: {Created} created, {AlreadyPresent} already there, {Problems} problems")]
     public static partial void UsersLoaded(ILogger logger, int created, int alreadyPresent, int problems);
+
+    [LoggerMessage(EventId = 901, Level = LogLevel.Information, Message = "Generated {What} in {ElapsedMs} ms")]
+    public static partial void Generated(ILogger logger, string what, long elapsedMs);
 }

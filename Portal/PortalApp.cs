@@ -12,6 +12,7 @@ using Portal.Features.Demo;
 using Portal.Features.Health;
 using Portal.Features.Impact;
 using Portal.Features.Live;
+using Portal.Features.Numbers;
 using Portal.Features.Users;
 using Portal.Infrastructure;
 
@@ -64,6 +65,7 @@ public static class PortalApp
         services.AddScoped<DemoData>();
         services.AddSingleton<InputChanges>();
         services.AddScoped<ImpactPreview>();
+        services.AddNumbers();
 
         services.AddSingleton(provider =>
             provider.GetRequiredService<IConfiguration>().GetSection(TwilioSettings.Section).Get<TwilioSettings>()

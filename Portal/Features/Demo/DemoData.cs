@@ -38,25 +38,7 @@ public sealed class DemoData(
         return report;
     }
 
-    private string SamplesFolder()
-    {
-        if (configuration["Demo:SamplesPath"] is { Length: > 0 } configured)
-        {
-            return Path.GetFullPath(configured);
-        }
-
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var candidate = Path.Combine(folder.FullName, "samples");
-            if (File.Exists(Path.Combine(candidate, "users.csv")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException(
-            "The samples folder was not found above " + AppContext.BaseDirectory + "; set Demo:SamplesPath.");
-    }
+    private string SamplesFolder() => Demo.SamplesFolder.Find(configuration);
 }
 
 internal static partial class DemoLog

@@ -13,5 +13,6 @@ public static class PortalPages
     public static IReadOnlyList<Entry> All { get; } =
     [
         new("Dashboard", "", Icons.Material.Outlined.Dashboard, typeof(Features.Home.Home)),
+        new("Numbers", "numbers", Icons.Material.Outlined.Dialpad, typeof(Features.Numbers.NumbersPage)),
     ];
 }

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Portal.Database.Identity;
+using Portal.Domain.Rules;
+using Portal.Features.Numbers;
 using Portal.Features.Users;
+using Portal.Infrastructure;
 
 namespace Portal.Features.Demo;
 
@@ -9,8 +12,12 @@ namespace Portal.Features.Demo;
 /// Loading twice changes nothing.
 /// </summary>
 public sealed class DemoData(
-    UserCsvImport userImport, UserManager<PortalUser> users, IConfiguration configuration, ILogger<DemoData> logger)
+    UserCsvImport userImport, UserManager<PortalUser> users, IConfiguration configuration, ILogger<DemoData> logger,
+    NumberSync numberSync, NumberUsage numberUsage, DefaultOutbound defaultOutbound)
 {
+    /// <summary>The demo default outbound number if the account has it; else the first that texts and calls.</summary>
+    public const string PreferredDefault = "+12025550100";
+
     public string Password => configuration["Demo:Password"] is { Length: > 0 } password
         ? password
         : throw new InvalidOperationException("Demo:Password is not set; appsettings.Development.json sets it.");
@@ -19,6 +26,12 @@ public sealed class DemoData(
     {
         var samples = SamplesFolder();
         var report = new List<string>();
+
+        // Numbers first: users' inbound numbers refer to them.
+        var sync = await numberSync.SyncAsync(Actor.System(NumberSync.SystemActor), null, cancellationToken);
+        report.Add("Numbers: " + sync.Message);
+        report.AddRange(sync.Problems.Select(p => "  " + p));
+        report.Add(await SetDefaultAsync(cancellationToken));
 
         using (var csv = File.OpenText(Path.Combine(samples, "users.csv")))
         {
@@ -36,6 +49,27 @@ public sealed class DemoData(
         }
 
         return report;
+    }
+
+    private async Task<string> SetDefaultAsync(CancellationToken cancellationToken)
+    {
+        var current = await defaultOutbound.ReadAsync(cancellationToken);
+        if (current.E164 is { } already)
+        {
+            return $"Default outbound number: {already} (already set; left as it is).";
+        }
+
+        var active = (await numberUsage.ListAsync(cancellationToken)).Where(n => !n.IsReleased).ToList();
+        var chosen = active.FirstOrDefault(n => n.E164 == PreferredDefault)
+                     ?? active.FirstOrDefault(n => n.Capabilities.HasFlag(Capabilities.Sms | Capabilities.Voice));
+        if (chosen is null)
+        {
+            return "Default outbound number: none set, because no active number can both text and call.";
+        }
+
+        var result = await defaultOutbound.SetAsync(Actor.System("demo-load"), chosen.Id, current.Version,
+            cancellationToken);
+        return "Default outbound number: " + result.Message;
     }
 
     private string SamplesFolder() => Demo.SamplesFolder.Find(configuration);

@@ -78,6 +78,7 @@ public sealed class NumberSync(
         finally
         {
             db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
 
         NumbersLog.Synced(logger, actor.Name, result.Read, result.Added, result.Updated, result.Reactivated,
@@ -94,6 +95,9 @@ public sealed class NumberSync(
         Actor actor, IReadOnlyList<ListedNumber> listed, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Thousands of numbers and audit events are added below: look for changes once, when saving.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         var known = await db.Numbers.ToDictionaryAsync(n => n.E164, cancellationToken);
         var now = DateTimeOffset.UtcNow;
         var tally = new Tally();
@@ -109,7 +113,7 @@ public sealed class NumberSync(
 
             if (known.TryGetValue(number.E164, out var existing))
             {
-                Update(actor, existing, number, now, tally);
+                Update(actor, existing, number, tally);
             }
             else
             {
@@ -127,7 +131,13 @@ public sealed class NumberSync(
             tally.Released++;
         }
 
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
+
+        // One statement instead of an update per unchanged number.
+        var listedNumbers = seen.ToArray();
+        await db.Numbers.Where(n => listedNumbers.Contains(n.E164))
+            .ExecuteUpdateAsync(set => set.SetProperty(n => n.SyncedAt, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return tally.ToResult(listed.Count, listing.IsDemo);
     }
@@ -160,9 +170,8 @@ public sealed class NumberSync(
         AuditTrail.Record(db, actor, "number.added", number.E164, [number.E164], null, NumberText.Describe(number));
     }
 
-    private void Update(Actor actor, TwilioNumber number, ListedNumber listed, DateTimeOffset now, Tally tally)
+    private void Update(Actor actor, TwilioNumber number, ListedNumber listed, Tally tally)
     {
-        number.SyncedAt = now;
         var changed = number.Sid != listed.Sid || number.FriendlyName != listed.FriendlyName
                       || number.Capabilities != listed.Capabilities || number.IsReleased;
         if (!changed)

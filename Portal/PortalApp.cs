@@ -18,6 +18,7 @@ using Portal.Features.Health;
 using Portal.Features.Home;
 using Portal.Features.Impact;
 using Portal.Features.Live;
+using Portal.Features.Numbers;
 using Portal.Features.Sends;
 using Portal.Features.Simulator;
 using Portal.Features.Why;
@@ -88,6 +89,7 @@ public static class PortalApp
         services.AddLive();
         services.AddContacts();
         services.AddScoped<DashboardFigures>();
+        services.AddNumbers();
 
         services.AddSingleton(provider =>
             provider.GetRequiredService<IConfiguration>().GetSection(TwilioSettings.Section).Get<TwilioSettings>()

@@ -73,6 +73,11 @@ public static class AuthorizationTable
             yield return row;
         }
 
+        foreach (var row in Page("/numbers", [PortalRoles.Admin, PortalRoles.Support]))
+        {
+            yield return row;
+        }
+
         yield return new Row("GET", "/healthz", Anonymous, Access.Allowed);
         yield return new Row("GET", "/account/login", Anonymous, Access.Allowed);
         yield return new Row("GET", "/account/denied", Anonymous, Access.Allowed);

@@ -13,6 +13,7 @@ public static class PortalPages
     public static IReadOnlyList<Entry> All { get; } =
     [
         new("Dashboard", "", Icons.Material.Outlined.Dashboard, typeof(Features.Home.Home)),
+        new("Numbers", "numbers", Icons.Material.Outlined.Dialpad, typeof(Features.Numbers.NumbersPage)),
         new("Contacts", "contacts", Icons.Material.Outlined.Contacts, typeof(Features.Contacts.Contacts)),
         new("Users", "users", Icons.Material.Outlined.People, typeof(Features.Users.Users)),
         new("Audit", "audit", Icons.Material.Outlined.History, typeof(Features.Audit.AuditHistory)),

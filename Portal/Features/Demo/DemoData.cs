@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Portal.Database.Identity;
+using Portal.Domain.Rules;
 using Portal.Features.Contacts.Import;
+using Portal.Features.Numbers;
 using Portal.Features.Users;
 using Portal.Infrastructure;
 
@@ -12,8 +14,12 @@ namespace Portal.Features.Demo;
 /// </summary>
 public sealed class DemoData(
     UserCsvImport userImport, ContactCsvImport contactImport, OutboundHistoryImport historyImport,
-    UserManager<PortalUser> users, IConfiguration configuration, ILogger<DemoData> logger)
+    UserManager<PortalUser> users, IConfiguration configuration, ILogger<DemoData> logger,
+    NumberSync numberSync, NumberUsage numberUsage, DefaultOutbound defaultOutbound)
 {
+    /// <summary>The demo default outbound number if the account has it; else the first that texts and calls.</summary>
+    public const string PreferredDefault = "+12025550100";
+
     public string Password => configuration["Demo:Password"] is { Length: > 0 } password
         ? password
         : throw new InvalidOperationException("Demo:Password is not set; appsettings.Development.json sets it.");
@@ -22,6 +28,12 @@ public sealed class DemoData(
     {
         var samples = SamplesFolder();
         var report = new List<string>();
+
+        // Numbers first: users' inbound numbers refer to them.
+        var sync = await numberSync.SyncAsync(Actor.System(NumberSync.SystemActor), null, cancellationToken);
+        report.Add("Numbers: " + sync.Message);
+        report.AddRange(sync.Problems.Select(p => "  " + p));
+        report.Add(await SetDefaultAsync(cancellationToken));
 
         using (var csv = File.OpenText(Path.Combine(samples, "users.csv")))
         {
@@ -65,25 +77,28 @@ public sealed class DemoData(
         }
     }
 
-    private string SamplesFolder()
+    private async Task<string> SetDefaultAsync(CancellationToken cancellationToken)
     {
-        if (configuration["Demo:SamplesPath"] is { Length: > 0 } configured)
+        var current = await defaultOutbound.ReadAsync(cancellationToken);
+        if (current.E164 is { } already)
         {
-            return Path.GetFullPath(configured);
+            return $"Default outbound number: {already} (already set; left as it is).";
         }
 
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        var active = (await numberUsage.ListAsync(cancellationToken)).Where(n => !n.IsReleased).ToList();
+        var chosen = active.FirstOrDefault(n => n.E164 == PreferredDefault)
+                     ?? active.FirstOrDefault(n => n.Capabilities.HasFlag(Capabilities.Sms | Capabilities.Voice));
+        if (chosen is null)
         {
-            var candidate = Path.Combine(folder.FullName, "samples");
-            if (File.Exists(Path.Combine(candidate, "users.csv")))
-            {
-                return candidate;
-            }
+            return "Default outbound number: none set, because no active number can both text and call.";
         }
 
-        throw new DirectoryNotFoundException(
-            "The samples folder was not found above " + AppContext.BaseDirectory + "; set Demo:SamplesPath.");
+        var result = await defaultOutbound.SetAsync(Actor.System("demo-load"), chosen.Id, current.Version,
+            cancellationToken);
+        return "Default outbound number: " + result.Message;
     }
+
+    private string SamplesFolder() => Demo.SamplesFolder.Find(configuration);
 }
 
 internal static partial class DemoLog

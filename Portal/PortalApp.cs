@@ -161,7 +161,11 @@ public static class PortalApp
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            // The API answers every failure with problem details; pages get the error page.
+            app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"),
+                api => api.UseExceptionHandler());
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+                pages => pages.UseExceptionHandler("/error", createScopeForErrors: true));
         }
 
         app.UseAuthentication();

@@ -24,7 +24,7 @@ trap cleanup EXIT
 port=$(pg_free_port)
 pg_init_cluster "$bin" "$work/pg" --no-sync
 pg_start_cluster "$bin" "$work/pg" "$port" "-c fsync=off -c shared_buffers=512MB -c max_connections=200"
-export ConnectionStrings__Portal="Host=127.0.0.1;Port=$port;Username=postgres;Database=portal;Maximum Pool Size=64"
+export ConnectionStrings__Portal="Host=127.0.0.1;Port=$port;Username=postgres;Database=portal;Maximum Pool Size=16"
 export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
 
 dotnet build Portal/Portal.csproj -c Release -nologo -v quiet -clp:ErrorsOnly

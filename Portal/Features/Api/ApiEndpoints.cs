@@ -91,10 +91,9 @@ public static class ApiEndpoints
         }
 
         // One query: the facts row doubles as the existence check.
-        var contacts = long.TryParse(id, out var numeric)
-            ? db.Contacts.Where(c => c.Id == numeric)
-            : db.Contacts.Where(c => c.ExternalId == id);
-        var facts = await db.FactsOf(contacts).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        var facts = long.TryParse(id, out var numeric)
+            ? await db.FactsOfAsync(numeric, cancellationToken)
+            : await db.FactsOfAsync(id, cancellationToken);
         if (facts is null)
         {
             return ContactNotFound(id);

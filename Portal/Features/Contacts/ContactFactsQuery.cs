@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Database;
+using System.Linq.Expressions;
 using Portal.Database.Contacts;
+using Portal.Database.Settings;
 using Portal.Domain.Rules;
 
 namespace Portal.Features.Contacts;
@@ -32,25 +34,42 @@ public sealed record ContactFactsRow(
 public static class ContactFactsQuery
 {
     public static IQueryable<ContactFactsRow> FactsOf(this PortalDbContext db, IQueryable<Contact> contacts) =>
-        from contact in contacts
-        from settings in db.AccountSettings
-        let inbound = contact.AssignedUser!.InboundNumber
-        let previous = contact.PreviousNumber
-        let fallback = settings.DefaultOutboundNumber
-        select new ContactFactsRow(
+        contacts.SelectMany(_ => db.AccountSettings, Projection);
+
+    // One projection for the page queries and the compiled look-ups below, so they cannot drift apart.
+    private static readonly Expression<Func<Contact, AccountSettings, ContactFactsRow>> Projection =
+        (contact, settings) => new ContactFactsRow(
             contact.Id,
             contact.AssignedUserId,
-            inbound == null ? null : inbound.E164,
-            inbound != null && inbound.IsReleased,
-            inbound == null ? Capabilities.None : inbound.Capabilities,
-            previous == null ? null : previous.E164,
-            previous != null && previous.IsReleased,
-            previous == null ? Capabilities.None : previous.Capabilities,
-            fallback == null ? null : fallback.E164,
-            fallback != null && fallback.IsReleased,
-            fallback == null ? Capabilities.None : fallback.Capabilities);
+            contact.AssignedUser!.InboundNumber == null ? null : contact.AssignedUser.InboundNumber.E164,
+            contact.AssignedUser!.InboundNumber != null && contact.AssignedUser.InboundNumber.IsReleased,
+            contact.AssignedUser!.InboundNumber == null
+                ? Capabilities.None
+                : contact.AssignedUser.InboundNumber.Capabilities,
+            contact.PreviousNumber == null ? null : contact.PreviousNumber.E164,
+            contact.PreviousNumber != null && contact.PreviousNumber.IsReleased,
+            contact.PreviousNumber == null ? Capabilities.None : contact.PreviousNumber.Capabilities,
+            settings.DefaultOutboundNumber == null ? null : settings.DefaultOutboundNumber.E164,
+            settings.DefaultOutboundNumber != null && settings.DefaultOutboundNumber.IsReleased,
+            settings.DefaultOutboundNumber == null ? Capabilities.None : settings.DefaultOutboundNumber.Capabilities);
 
-    public static async Task<ContactFactsRow?> FactsOfAsync(
+    /// <summary>The facts of one contact by the portal's id, or null when there is no such contact.</summary>
+    public static Task<ContactFactsRow?> FactsOfAsync(
         this PortalDbContext db, long contactId, CancellationToken cancellationToken = default) =>
-        await db.FactsOf(db.Contacts.Where(c => c.Id == contactId)).SingleOrDefaultAsync(cancellationToken);
+        ById(db, contactId, cancellationToken);
+
+    /// <summary>The facts of one contact by the CRM's id, or null when there is no such contact.</summary>
+    public static Task<ContactFactsRow?> FactsOfAsync(
+        this PortalDbContext db, string externalId, CancellationToken cancellationToken = default) =>
+        ByExternalId(db, externalId, cancellationToken);
+
+    // The API asks these thousands of times a second; compiled, EF skips translating the query each time.
+    private static readonly Func<PortalDbContext, long, CancellationToken, Task<ContactFactsRow?>> ById =
+        EF.CompileAsyncQuery((PortalDbContext db, long id, CancellationToken _) =>
+            db.Contacts.Where(c => c.Id == id).SelectMany(_ => db.AccountSettings, Projection).FirstOrDefault());
+
+    private static readonly Func<PortalDbContext, string, CancellationToken, Task<ContactFactsRow?>> ByExternalId =
+        EF.CompileAsyncQuery((PortalDbContext db, string id, CancellationToken _) =>
+            db.Contacts.Where(c => c.ExternalId == id).SelectMany(_ => db.AccountSettings, Projection)
+                .FirstOrDefault());
 }

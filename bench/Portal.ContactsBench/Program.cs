@@ -7,6 +7,7 @@ using Portal.Domain.Rules;
 using Portal.Features.Contacts;
 using Portal.Features.Contacts.Import;
 using Portal.Features.Home;
+using Portal.Features.Impact;
 using Portal.Features.Live;
 using Portal.Infrastructure;
 
@@ -109,6 +110,31 @@ if (what is "all" or "import")
     Console.WriteLine($"Import of {rows:N0} CSV rows: {clock.Elapsed.TotalSeconds:F1} s "
                       + $"({result.Imported:N0} imported, {result.AlreadyPresent:N0} already there, "
                       + $"{result.Problems.Count:N0} reported)");
+}
+
+if (what is "all" or "impact")
+{
+    // The impact preview of the widest change: a new default outbound number touches every contact.
+    await using var setup = NewContext();
+    var contacts = await setup.Contacts.CountAsync();
+    var numberIds = await setup.Numbers.Where(n => !n.IsReleased).OrderBy(n => n.Id).Select(n => n.Id).Take(4)
+        .ToListAsync();
+    var timings = new List<double>();
+    foreach (var numberId in numberIds)
+    {
+        await using var db = NewContext();
+        var clock = Stopwatch.StartNew();
+        var report = await new ImpactPreview(db, NullLogger<ImpactPreview>.Instance)
+            .PreviewAsync(new ConfigChange.SetDefault(numberId));
+        timings.Add(clock.Elapsed.TotalMilliseconds);
+        Console.WriteLine($"Impact preview of a new default over {report.ContactsConsidered:N0} contacts: "
+                          + $"{clock.ElapsedMilliseconds} ms ({report.SmsChanged:N0} SMS and "
+                          + $"{report.VoiceChanged:N0} voice numbers would change)");
+    }
+
+    timings.Sort();
+    Console.WriteLine($"{contacts:N0} contacts: fastest {timings[0]:F0} ms, "
+                      + $"median {Percentile(timings, 50):F0} ms, max {timings[^1]:F0} ms");
 }
 
 static double Percentile(List<double> sorted, int percent) =>

@@ -36,7 +36,6 @@ public static class ContactFactsQuery
     public static IQueryable<ContactFactsRow> FactsOf(this PortalDbContext db, IQueryable<Contact> contacts) =>
         contacts.SelectMany(_ => db.AccountSettings, Projection);
 
-    // One projection for the page queries and the compiled look-ups below, so they cannot drift apart.
     private static readonly Expression<Func<Contact, AccountSettings, ContactFactsRow>> Projection =
         (contact, settings) => new ContactFactsRow(
             contact.Id,
@@ -56,20 +55,10 @@ public static class ContactFactsQuery
     /// <summary>The facts of one contact by the portal's id, or null when there is no such contact.</summary>
     public static Task<ContactFactsRow?> FactsOfAsync(
         this PortalDbContext db, long contactId, CancellationToken cancellationToken = default) =>
-        ById(db, contactId, cancellationToken);
+        db.FactsOf(db.Contacts.Where(c => c.Id == contactId)).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The facts of one contact by the CRM's id, or null when there is no such contact.</summary>
     public static Task<ContactFactsRow?> FactsOfAsync(
         this PortalDbContext db, string externalId, CancellationToken cancellationToken = default) =>
-        ByExternalId(db, externalId, cancellationToken);
-
-    // The API asks these thousands of times a second; compiled, EF skips translating the query each time.
-    private static readonly Func<PortalDbContext, long, CancellationToken, Task<ContactFactsRow?>> ById =
-        EF.CompileAsyncQuery((PortalDbContext db, long id, CancellationToken _) =>
-            db.Contacts.Where(c => c.Id == id).SelectMany(_ => db.AccountSettings, Projection).FirstOrDefault());
-
-    private static readonly Func<PortalDbContext, string, CancellationToken, Task<ContactFactsRow?>> ByExternalId =
-        EF.CompileAsyncQuery((PortalDbContext db, string id, CancellationToken _) =>
-            db.Contacts.Where(c => c.ExternalId == id).SelectMany(_ => db.AccountSettings, Projection)
-                .FirstOrDefault());
+        db.FactsOf(db.Contacts.Where(c => c.ExternalId == externalId)).FirstOrDefaultAsync(cancellationToken);
 }

@@ -93,7 +93,7 @@ public static class AuthorizationTable
         yield return new Row("POST", "/twilio/status", SignedByTwilio, Access.Allowed);
     }
 
-    /// <summary>Actions taken inside pages (Blazor events, not requests), each checked by the service doing it.</summary>
+    /// <summary>Actions inside pages (Blazor events, not requests), each checked by the service doing it.</summary>
     public static IEnumerable<ActionRow> Actions()
     {
         foreach (var action in new[] { SendTestMessage, CheckSendWithTwilio })
@@ -132,7 +132,7 @@ public static class AuthorizationTable
 
     public const string SeeOthersContacts = "see contacts assigned to someone else";
 
-    /// <summary>Actions inside the contacts page; their tests call the services, as a forged circuit event would.</summary>
+    /// <summary>Actions inside the contacts page; tests call the services, as a forged circuit event would.</summary>
     private static IEnumerable<ActionRow> ContactActions()
     {
         yield return new ActionRow(AssignContacts, PortalRoles.Admin, Access.Allowed);

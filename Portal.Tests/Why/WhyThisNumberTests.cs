@@ -28,7 +28,8 @@ public sealed class WhyThisNumberTests : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    private ContactLookup Lookup() => new(_database.CreateFactory(), new PhoneFormat(new ConfigurationBuilder().Build()));
+    private ContactLookup Lookup() =>
+        new(_database.CreateFactory(), new PhoneFormat(new ConfigurationBuilder().Build()));
 
     [Theory]
     [InlineData("(202) 555-0143")]

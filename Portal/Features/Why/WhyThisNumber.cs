@@ -60,7 +60,8 @@ public sealed class WhyThisNumber(IDbContextFactory<PortalDbContext> contexts)
             .ToListAsync(cancellationToken);
 
     private static async Task<List<TimelineEntry>> TimelineAsync(
-        PortalDbContext db, long contactId, string[] numbers, PastSend? lastCounting, CancellationToken cancellationToken)
+        PortalDbContext db, long contactId, string[] numbers, PastSend? lastCounting,
+        CancellationToken cancellationToken)
     {
         var assignments = await (
                 from change in db.AssignmentChanges.AsNoTracking()

@@ -168,6 +168,9 @@ public static class PortalApp
                 pages => pages.UseExceptionHandler("/error", createScopeForErrors: true));
         }
 
+        // 404, 405 and 415 from routing have no body; API callers get problem details for them too.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -36,6 +36,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     {
         base.OnModelCreating(builder);
 
+        // Limitation: Identity names its tables itself ("AspNetUsers", "AspNetRoles"…), so those tables keep
+        // PascalCase names while every column, and every other table, is snake_case.
+
         builder.Entity<PortalUser>(user =>
         {
             user.Property(u => u.DisplayName).HasMaxLength(200);

@@ -133,6 +133,70 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Contains("$.sentAt", problem["detail"]!.ToString());
     }
 
+    [Fact]
+    public async Task A_send_dated_in_the_future_is_refused_and_cannot_pin_the_previous_number()
+    {
+        var client = fixture.Client(fixture.WriteKey);
+        var contactId = await fixture.CreateContactAsync();
+
+        var response = await client.PostAsJsonAsync($"/api/v1/contacts/{contactId}/sends", new
+        {
+            from = "+12025550101", channel = "sms", sid = "SMfuture", status = "delivered",
+            sentAt = DateTimeOffset.UtcNow.AddYears(70),
+        });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("is in the future", (await JsonOf(response))["detail"]!.ToString());
+        var answer = await JsonOf(await client.GetAsync($"/api/v1/contacts/{contactId}/outbound-number?channel=sms"));
+        Assert.Equal("unassigned-default", answer["rule"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_send_on_a_channel_its_number_cannot_carry_is_refused()
+    {
+        var contactId = await fixture.CreateContactAsync();
+
+        var response = await fixture.Client(fixture.WriteKey).PostAsJsonAsync($"/api/v1/contacts/{contactId}/sends",
+            new { from = "+12025550101", channel = "voice", sid = "CAsms-only-line", status = "completed" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("+12025550101 cannot carry voice", (await JsonOf(response))["detail"]!.ToString());
+    }
+
+    [Theory]
+    [InlineData("exploded")]
+    [InlineData("")]
+    public async Task A_status_twilio_does_not_use_is_refused_with_the_ones_it_does(string status)
+    {
+        var response = await fixture.Client(fixture.WriteKey).PostAsJsonAsync("/api/v1/contacts/ct_1/sends",
+            new { from = "+12025550100", channel = "sms", sid = "SMbad-status", status });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var detail = (await JsonOf(response))["detail"]!.ToString();
+        Assert.True(detail.Contains("queued, sent") || detail.Contains("Give status"), detail);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_an_object_is_told_what_to_send()
+    {
+        var response = await fixture.Client(fixture.WriteKey).PostAsync("/api/v1/contacts/ct_1/sends",
+            new StringContent("[]", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("Send one JSON object", (await JsonOf(response))["detail"]!.ToString());
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/v1/nothing-here", 404)]
+    [InlineData("POST", "/api/v1/contacts/1/outbound-number", 405)]
+    public async Task Unknown_api_addresses_answer_with_problem_details(string method, string path, int status)
+    {
+        var response = await fixture.Client(fixture.ReadKey).SendAsync(new HttpRequestMessage(new(method), path));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     public static TheoryData<string> PublicScenarios()
     {
         var data = new TheoryData<string>();

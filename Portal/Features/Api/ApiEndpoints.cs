@@ -115,8 +115,8 @@ public static class ApiEndpoints
         }
         catch (JsonException malformed)
         {
-            return Results.Problem(statusCode: 400, title: "The body is not valid JSON",
-                detail: $"{malformed.Message} Send an object with from, channel, sid, status and optionally sentAt.");
+            return Results.Problem(
+                statusCode: 400, title: "The body is not valid JSON", detail: BodyProblem(malformed));
         }
 
         if (body is null)
@@ -146,6 +146,13 @@ public static class ApiEndpoints
         {
             return Results.Problem(statusCode: 400, title: "The From number is not in E.164 form",
                 detail: $"'{body.From}' should look like +12025550100.");
+        }
+
+        if (!SendStatus.IsKnown(body.Status!.Trim().ToLowerInvariant()))
+        {
+            return Results.Problem(statusCode: 400, title: "The status is not one of Twilio's",
+                detail: $"'{Shorten(body.Status!)}' is not a Twilio message or call status; use one such as "
+                        + "queued, sent, delivered, undelivered, failed, canceled, completed, busy or no-answer.");
         }
 
         var contactId = await ContactIdAsync(db, id, cancellationToken);
@@ -216,6 +223,22 @@ public static class ApiEndpoints
         return await db.Contacts.Where(c => c.ExternalId == id).Select(c => (long?)c.Id)
             .SingleOrDefaultAsync(cancellationToken);
     }
+
+    // The parser's own message names .NET types; a caller needs the field and the form it wants.
+    private static string BodyProblem(JsonException malformed)
+    {
+        var field = malformed.Path is { Length: > 2 } path ? path[2..] : null;
+        var wanted = field switch
+        {
+            "sentAt" => "sentAt must be an ISO 8601 date-time such as 2026-12-01T10:00:00Z.",
+            "from" or "channel" or "sid" or "status" => $"{field} must be a JSON string.",
+            null => "Send one JSON object with from, channel, sid, status and optionally sentAt.",
+            _ => $"Check {field}.",
+        };
+        return $"{wanted} (at {malformed.Path ?? "$"}, line {malformed.LineNumber + 1})";
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     private static IResult ContactNotFound(string id) =>
         Results.Problem(statusCode: 404, title: "No such contact",

@@ -29,6 +29,9 @@ public sealed class SendRefusedException(string message) : Exception(message);
 /// </summary>
 public sealed class SendLedger(PortalDbContext db, InputChanges changes, ILogger<SendLedger> logger)
 {
+    /// <summary>How far ahead of this server's clock a reported send time may be (other clocks drift).</summary>
+    public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
+
     public async Task<Send> RecordAsync(SendToRecord input, CancellationToken cancellationToken = default)
     {
         var from = await db.Numbers.SingleOrDefaultAsync(n => n.E164 == input.From, cancellationToken);
@@ -36,6 +39,20 @@ public sealed class SendLedger(PortalDbContext db, InputChanges changes, ILogger
         {
             throw new SendRefusedException(
                 $"{input.From} is not a number the account owns; send from one of the numbers on the Numbers page.");
+        }
+
+        if ((from.Capabilities & input.Channel.Capability()) == 0)
+        {
+            throw new SendRefusedException(
+                $"{input.From} cannot carry {WireCodes.Of(input.Channel)}, so no {WireCodes.Of(input.Channel)} "
+                + "can have been sent from it; check the channel or the From number.");
+        }
+
+        // A send dated ahead would outrank every real one as the previous number until that date.
+        if (input.SentAt > DateTimeOffset.UtcNow.Add(AllowedClockSkew))
+        {
+            throw new SendRefusedException(
+                $"sentAt {input.SentAt:O} is in the future; give the time the send was made, or leave it out.");
         }
 
         if (!await db.Contacts.AnyAsync(c => c.Id == input.ContactId, cancellationToken))

@@ -34,6 +34,11 @@ public sealed class SimulatorBrowserTests(BrowserSession session) : IClassFixtur
             .ToHaveTextAsync("unassigned-default");
         await reassigned.GetByText("Expect this").ClickAsync();
 
+        // The export link is rewritten by the server after the tick; wait until it carries the expectation.
+        await page.WaitForFunctionAsync(
+            "() => atob(document.querySelector('[data-testid=export-scenario]').getAttribute('href').split(',')[1])"
+            + ".includes('\"expect\"')");
+
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-scenario").ClickAsync());
         var file = Path.Combine(Path.GetTempPath(), $"exported-{Guid.NewGuid():N}.json");
         await download.SaveAsAsync(file);

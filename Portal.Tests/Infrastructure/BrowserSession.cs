@@ -30,16 +30,7 @@ public sealed class BrowserSession : IAsyncLifetime
         BaseUrl = addresses.First().Replace("[::1]", "127.0.0.1").Replace("localhost", "127.0.0.1");
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-            ],
-        });
+        Browser = await LaunchChromiumAsync(_playwright);
     }
 
     public async Task DisposeAsync()
@@ -53,6 +44,19 @@ public sealed class BrowserSession : IAsyncLifetime
         await Portal.DisposeAsync();
         await _database.DisposeAsync();
     }
+
+    /// <summary>Debian's Chromium, headless, with the flags this closed machine needs (no background networking).</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+        });
 
     /// <summary>Logs in through the real login page and waits until the interactive shell is connected.</summary>
     public async Task<IPage> LogInAsync(IBrowserContext context, string email, string password)

@@ -53,16 +53,7 @@ public sealed class TwoInstancesTests(ITestOutputHelper output) : IAsyncLifetime
         _proxy = await NginxProxy.StartAsync(_portals.Select(p => p.Port));
 
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-            ],
-        });
+        _browser = await BrowserSession.LaunchChromiumAsync(_playwright);
     }
 
     public async Task DisposeAsync()

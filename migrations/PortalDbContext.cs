@@ -49,6 +49,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
             // A number is the inbound number of at most one user.
             user.HasIndex(u => u.InboundNumberId).IsUnique().HasFilter("inbound_number_id is not null");
+            user.HasIndex(u => new { u.DisplayName, u.Id });
         });
 
         ConfigureNumbers(builder);
@@ -84,7 +85,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
             contact.HasIndex(c => c.ExternalId).IsUnique();
             contact.HasIndex(c => c.Phone).IsUnique().HasFilter("phone is not null");
             contact.HasIndex(c => c.Email).IsUnique().HasFilter("email is not null");
-            contact.HasIndex(c => c.AssignedUserId);
+            // Sorting by phone or by assigned user walks these instead of sorting every contact; the assigned user
+            // index also finds the contacts one user's inbound number serves, in id order.
+            contact.HasIndex(c => new { c.Phone, c.Id });
+            contact.HasIndex(c => new { c.AssignedUserId, c.Id });
             contact.HasIndex(c => c.PreviousNumberId);
             contact.HasIndex(c => new { c.LastName, c.FirstName, c.Id });
             contact.HasIndex(c => c.CreatedAt);

@@ -158,6 +158,68 @@ public sealed class ContactDirectoryTests(TestDatabase database) : IClassFixture
         }
     }
 
+    [Theory]
+    [InlineData(ContactSort.AssignedUser, false)]
+    [InlineData(ContactSort.AssignedUser, true)]
+    [InlineData(ContactSort.EffectiveNumber, false)]
+    [InlineData(ContactSort.EffectiveNumber, true)]
+    [InlineData(ContactSort.Rule, false)]
+    [InlineData(ContactSort.Rule, true)]
+    public async Task Pages_sorted_by_user_number_or_rule_follow_the_order_of_the_whole_list(
+        ContactSort sort, bool descending)
+    {
+        await using var db = database.CreateDbContext();
+        var directory = Directory(db);
+        var whole = await directory.PageAsync(new ContactPageRequest(new ContactFilter(), PageSize: 500), Everyone);
+        var all = whole.Rows;
+        var ascending = sort switch
+        {
+            ContactSort.AssignedUser => all.OrderBy(r => r.AssignedUser is null)
+                .ThenBy(r => r.AssignedUser, StringComparer.Ordinal),
+            ContactSort.EffectiveNumber => all.OrderBy(r => r.SmsFrom is null)
+                .ThenBy(r => r.SmsFrom, StringComparer.Ordinal),
+            _ => all.OrderBy(r => r.SmsRule),
+        };
+        var expected = ascending.ThenBy(r => r.Id).Select(r => r.Id).ToList();
+        if (descending)
+        {
+            expected.Reverse();
+        }
+
+        var paged = new List<long>();
+        for (var page = 0; page * 23 < all.Count; page++)
+        {
+            var rows = await directory.PageAsync(
+                new ContactPageRequest(new ContactFilter(), sort, descending, page, PageSize: 23), Everyone);
+            paged.AddRange(rows.Rows.Select(r => r.Id));
+        }
+
+        Assert.Equal(476, all.Count);
+        Assert.Equal(expected, paged);
+    }
+
+    [Fact]
+    public async Task Filters_by_rule_and_number_page_together_with_a_search_and_an_owner()
+    {
+        await using var db = database.CreateDbContext();
+        var elif = await db.Users.SingleAsync(u => u.Email == "elif.yilmaz@example.com");
+        var inbound = await db.Numbers.SingleAsync(n => n.E164 == "+12025550114");
+
+        var own = await Directory(db).PageAsync(new ContactPageRequest(
+            new ContactFilter(AssignedUserId: elif.Id, EffectiveNumberId: inbound.Id), PageSize: 500), Everyone);
+        var all = await Directory(db).PageAsync(
+            new ContactPageRequest(new ContactFilter(AssignedUserId: elif.Id), PageSize: 500), Everyone);
+        var none = await Directory(db).PageAsync(new ContactPageRequest(
+            new ContactFilter(AssignedUserId: elif.Id, Rule: RuleId.UnassignedDefault), PageSize: 500), Everyone);
+
+        Assert.NotEmpty(own.Rows);
+        Assert.Equal(all.Rows.Select(r => r.Id), own.Rows.Select(r => r.Id));
+        Assert.All(own.Rows, row => Assert.Equal((RuleId.AssignedUserInbound, "+12025550114"),
+            (row.SmsRule, row.SmsFrom)));
+        Assert.Empty(none.Rows);
+        Assert.Equal(0, none.Total);
+    }
+
     [Fact]
     public async Task Above_ten_thousand_matches_the_total_is_an_estimate_and_says_so()
     {
@@ -171,10 +233,15 @@ public sealed class ContactDirectoryTests(TestDatabase database) : IClassFixture
         {
             var all = await Directory(db).PageAsync(new ContactPageRequest(new ContactFilter()), Everyone);
             var few = await Directory(db).PageAsync(new ContactPageRequest(new ContactFilter("Vega")), Everyone);
+            var byRule = await Directory(db).PageAsync(
+                new ContactPageRequest(new ContactFilter(Rule: RuleId.UnassignedDefault)), Everyone);
 
             Assert.True(all.TotalIsEstimate);
             Assert.InRange(all.Total, 10_001, 20_000);
             Assert.False(few.TotalIsEstimate);
+            Assert.True(byRule.TotalIsEstimate);
+            Assert.InRange(byRule.Total, 10_001, 20_000);
+            Assert.Equal(50, byRule.Rows.Count);
         }
         finally
         {

@@ -51,6 +51,43 @@ public sealed class SqlRulesAgreeWithResolverTests(TestDatabase database) : ICla
         Assert.Empty(everyPath.Except(seen));
     }
 
+    [Theory]
+    [InlineData(20261204)]
+    [InlineData(11)]
+    public async Task Rule_and_number_conditions_pick_exactly_the_contacts_the_resolver_gives(int seed)
+    {
+        await using var db = database.CreateDbContext();
+        var random = new Random(seed);
+        var numbers = await RandomWorldAsync(db, random);
+
+        foreach (var fallback in numbers.Cast<TwilioNumber?>().Prepend(null))
+        {
+            await SetDefaultAsync(db, fallback);
+            var facts = (await db.FactsOf(db.Contacts).ToListAsync()).ToDictionary(r => r.ContactId, r => r.ToFacts());
+
+            foreach (var channel in new[] { Channel.Sms, Channel.Voice })
+            {
+                var buckets = await ResolutionBuckets.ReadAsync(db, channel);
+                var engine = facts.ToDictionary(f => f.Key, f => Resolver.Resolve(f.Value, channel));
+                var context = $"seed {seed}, default {fallback?.E164 ?? "none"}, {channel}";
+
+                foreach (var rule in Enum.GetValues<RuleId>())
+                {
+                    var picked = await db.Contacts.Where(buckets.OfRule(rule)).Select(c => c.Id).ToListAsync();
+                    var expected = engine.Where(e => e.Value.Rule == rule).Select(e => e.Key);
+                    Assert.True(expected.Order().SequenceEqual(picked.Order()), $"{context}, rule {rule}");
+                }
+
+                foreach (var number in numbers)
+                {
+                    var picked = await db.Contacts.Where(buckets.OfNumber(number.Id)).Select(c => c.Id).ToListAsync();
+                    var expected = engine.Where(e => e.Value.From == number.E164).Select(e => e.Key);
+                    Assert.True(expected.Order().SequenceEqual(picked.Order()), $"{context}, number {number.E164}");
+                }
+            }
+        }
+    }
+
     // Numbers of every kind, users holding some of them, contacts assigned or not, contacted from any of them.
     private async Task<List<TwilioNumber>> RandomWorldAsync(PortalDbContext db, Random random)
     {

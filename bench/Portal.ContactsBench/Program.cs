@@ -67,7 +67,12 @@ if (what is "all" or "pages")
                 timings.Add(clock.Elapsed.TotalMilliseconds);
             }
 
-            total = result.TotalIsEstimate ? $"about {result.Total:N0} (estimate)" : $"{result.Total:N0}";
+            total = result switch
+            {
+                { TotalIsLowerBound: true } => $"more than {ContactDirectory.ExactCountLimit:N0}",
+                { TotalIsEstimate: true } => $"about {result.Total:N0} (estimate)",
+                _ => $"{result.Total:N0}",
+            };
         }
 
         timings.Sort();

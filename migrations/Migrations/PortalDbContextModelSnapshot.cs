@@ -435,9 +435,6 @@ namespace Portal.Database.Migrations
                     b.HasKey("Id")
                         .HasName("pk_contacts");
 
-                    b.HasIndex("AssignedUserId")
-                        .HasDatabaseName("ix_contacts_assigned_user_id");
-
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_contacts_created_at");
 
@@ -457,6 +454,12 @@ namespace Portal.Database.Migrations
 
                     b.HasIndex("PreviousNumberId")
                         .HasDatabaseName("ix_contacts_previous_number_id");
+
+                    b.HasIndex("AssignedUserId", "Id")
+                        .HasDatabaseName("ix_contacts_assigned_user_id_id");
+
+                    b.HasIndex("Phone", "Id")
+                        .HasDatabaseName("ix_contacts_phone_id");
 
                     b.HasIndex("LastName", "FirstName", "Id")
                         .HasDatabaseName("ix_contacts_last_name_first_name_id");
@@ -685,6 +688,9 @@ namespace Portal.Database.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("DisplayName", "Id")
+                        .HasDatabaseName("ix_asp_net_users_display_name_id");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

@@ -21,16 +21,32 @@ public sealed class ContactDirectory(PortalDbContext db, PhoneSpelling phones)
         ContactPageRequest request, ContactViewer viewer, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var matching = Filtered(request.Filter, viewer);
+        var asksForResolutions = request.Filter.AsksForResolutions
+                                 || request.Sort is ContactSort.EffectiveNumber or ContactSort.Rule;
+        await using var transaction = asksForResolutions ? await CustomPlansAsync(cancellationToken) : null;
+        var buckets = asksForResolutions ? await ResolutionBuckets.ReadAsync(db, Channel.Sms, cancellationToken) : null;
+        var matching = Filtered(request.Filter, viewer, buckets);
 
-        var page = Sorted(matching, request.Sort, request.Descending)
-            .Skip(request.Page * request.PageSize)
-            .Take(request.PageSize);
-        var rows = await Project(page).ToListAsync(cancellationToken);
+        var rows = Segments(matching, request.Sort, request.Descending, buckets) is { } segments
+            ? await PageAcrossAsync(segments, request, cancellationToken)
+            : await Project(Sorted(matching, request.Sort, request.Descending)
+                .Skip(request.Page * request.PageSize)
+                .Take(request.PageSize)).ToListAsync(cancellationToken);
         var resolved = rows.Select(Resolve).ToList();
 
         var (total, estimated) = await CountAsync(matching, cancellationToken);
-        return new ContactPage(resolved, total, estimated, clock.Elapsed);
+        return new ContactPage(resolved, total, estimated, clock.Elapsed, estimated && total <= ExactCountLimit + 1);
+    }
+
+    // The rule and number conditions hold lists of hundreds of ids. Planned with the lists in hand, PostgreSQL hashes
+    // them; a prepared statement's generic plan would compare every row with every id. The setting lasts as long as
+    // this read-only transaction.
+    private async Task<IAsyncDisposable> CustomPlansAsync(CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
+            "set local plan_cache_mode = force_custom_plan; set transaction read only", cancellationToken);
+        return transaction;
     }
 
     /// <summary>Active users whose name or email holds the text, for the owner filter and the assign box.</summary>
@@ -59,7 +75,7 @@ public sealed class ContactDirectory(PortalDbContext db, PhoneSpelling phones)
             .ToListAsync(cancellationToken);
     }
 
-    private IQueryable<Contact> Filtered(ContactFilter filter, ContactViewer viewer)
+    private IQueryable<Contact> Filtered(ContactFilter filter, ContactViewer viewer, ResolutionBuckets? buckets)
     {
         var contacts = db.Contacts.AsNoTracking();
         if (!viewer.SeesEveryone)
@@ -80,17 +96,14 @@ public sealed class ContactDirectory(PortalDbContext db, PhoneSpelling phones)
 
         contacts = Searched(contacts, filter.Search);
 
-        // A join, not EXISTS: PostgreSQL then resolves the whole table in one hashed pass instead of once a row.
         if (filter.Rule is { } rule)
         {
-            contacts = contacts.Join(db.ContactResolutions.Where(r => r.SmsRule == rule), c => c.Id,
-                r => r.ContactId, (c, _) => c);
+            contacts = contacts.Where(buckets!.OfRule(rule));
         }
 
         if (filter.EffectiveNumberId is { } numberId)
         {
-            contacts = contacts.Join(db.ContactResolutions.Where(r => r.SmsNumberId == numberId), c => c.Id,
-                r => r.ContactId, (c, _) => c);
+            contacts = contacts.Where(buckets!.OfNumber(numberId));
         }
 
         return contacts;
@@ -130,25 +143,10 @@ public sealed class ContactDirectory(PortalDbContext db, PhoneSpelling phones)
     {
         switch (sort)
         {
-            case ContactSort.EffectiveNumber or ContactSort.Rule:
-                var resolved =
-                    from contact in contacts
-                    join resolution in db.ContactResolutions on contact.Id equals resolution.ContactId
-                    join number in db.Numbers on resolution.SmsNumberId equals number.Id into numbers
-                    from number in numbers.DefaultIfEmpty()
-                    select new { contact, resolution.SmsRule, Number = number == null ? null : number.E164 };
-                var byResolution = sort == ContactSort.Rule
-                    ? (descending ? resolved.OrderByDescending(r => r.SmsRule) : resolved.OrderBy(r => r.SmsRule))
-                    : (descending ? resolved.OrderByDescending(r => r.Number) : resolved.OrderBy(r => r.Number));
-                return byResolution.ThenBy(r => r.contact.Id).Select(r => r.contact);
             case ContactSort.Phone:
                 return descending
                     ? contacts.OrderByDescending(c => c.Phone).ThenByDescending(c => c.Id)
                     : contacts.OrderBy(c => c.Phone).ThenBy(c => c.Id);
-            case ContactSort.AssignedUser:
-                return descending
-                    ? contacts.OrderByDescending(c => c.AssignedUser!.DisplayName).ThenByDescending(c => c.Id)
-                    : contacts.OrderBy(c => c.AssignedUser!.DisplayName).ThenBy(c => c.Id);
             case ContactSort.Created:
                 return descending
                     ? contacts.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
@@ -159,6 +157,80 @@ public sealed class ContactDirectory(PortalDbContext db, PhoneSpelling phones)
                         .ThenByDescending(c => c.Id)
                     : contacts.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id);
         }
+    }
+
+    // Sorting by assigned user, effective number or rule cannot walk one index: the order is cut into segments
+    // that can (the assigned contacts in their user's name order, then the unassigned ones; or one rule or one number
+    // at a time, by id), and a page is read across them. Null sorts last, as PostgreSQL sorts it, and first when
+    // descending.
+    private IEnumerable<IQueryable<long>>? Segments(
+        IQueryable<Contact> matching, ContactSort sort, bool descending, ResolutionBuckets? buckets)
+    {
+        IEnumerable<IQueryable<long>> ascending;
+        switch (sort)
+        {
+            case ContactSort.AssignedUser:
+                var assigned =
+                    from contact in matching
+                    where contact.AssignedUserId != null
+                    join user in db.Users on contact.AssignedUserId equals user.Id
+                    select new { contact.Id, user.DisplayName };
+                var unassigned = matching.Where(c => c.AssignedUserId == null);
+                ascending =
+                [
+                    descending
+                        ? assigned.OrderByDescending(a => a.DisplayName).ThenByDescending(a => a.Id).Select(a => a.Id)
+                        : assigned.OrderBy(a => a.DisplayName).ThenBy(a => a.Id).Select(a => a.Id),
+                    ById(unassigned, descending),
+                ];
+                break;
+            case ContactSort.Rule:
+                ascending = Enum.GetValues<RuleId>()
+                    .Select(rule => ById(matching.Where(buckets!.OfRule(rule)), descending));
+                break;
+            case ContactSort.EffectiveNumber:
+                ascending = buckets!.UsableNumbers
+                    .Select(number => ById(matching.Where(buckets.OfNumber(number.Id)), descending))
+                    .Append(ById(matching.Where(buckets.OfNoNumber()), descending));
+                break;
+            default:
+                return null;
+        }
+
+        return descending ? ascending.Reverse() : ascending;
+    }
+
+    private static IQueryable<long> ById(IQueryable<Contact> contacts, bool descending) =>
+        (descending ? contacts.OrderByDescending(c => c.Id) : contacts.OrderBy(c => c.Id)).Select(c => c.Id);
+
+    // Limitation: a segment wholly before the page costs two small queries, so a page deep into a sort by effective
+    // number, past hundreds of numbers, takes a query or two per number it skips.
+    private async Task<List<Projected>> PageAcrossAsync(
+        IEnumerable<IQueryable<long>> segments, ContactPageRequest request, CancellationToken cancellationToken)
+    {
+        var skip = request.Page * request.PageSize;
+        var ids = new List<long>(request.PageSize);
+        foreach (var segment in segments)
+        {
+            var wanted = request.PageSize - ids.Count;
+            var found = await segment.Skip(skip).Take(wanted).ToListAsync(cancellationToken);
+            if (found.Count == 0 && skip > 0)
+            {
+                skip -= await segment.Take(skip).CountAsync(cancellationToken);
+                continue;
+            }
+
+            ids.AddRange(found);
+            skip = 0;
+            if (ids.Count == request.PageSize)
+            {
+                break;
+            }
+        }
+
+        var rows = await Project(db.Contacts.AsNoTracking().Where(c => ids.Contains(c.Id)))
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
     }
 
     private sealed record Projected(

@@ -65,9 +65,11 @@ public sealed record ContactListRow(
 
 /// <summary>
 /// A page of contacts and the number of contacts that match. Above <see cref="ContactDirectory.ExactCountLimit"/>
-/// the total is PostgreSQL's estimate and says so.
+/// the total is PostgreSQL's estimate and says so; when the estimate is no better than the limit itself (as for
+/// conditions on effective numbers, which the planner cannot weigh), the total is only known to exceed the limit.
 /// </summary>
-public sealed record ContactPage(IReadOnlyList<ContactListRow> Rows, int Total, bool TotalIsEstimate, TimeSpan Took);
+public sealed record ContactPage(
+    IReadOnlyList<ContactListRow> Rows, int Total, bool TotalIsEstimate, TimeSpan Took, bool TotalIsLowerBound = false);
 
 /// <summary>A user to filter by or assign to.</summary>
 public sealed record UserChoice(string Id, string Name, string Email)

@@ -66,9 +66,13 @@ public sealed partial class Contacts : IDisposable
             .PageAsync(request, _viewer, token);
 
         _shown = page.Rows.Select(r => r.Id).ToHashSet();
-        _pagerFormat = page.TotalIsEstimate
-            ? "{first_item}-{last_item} of about {all_items} (estimated)"
-            : "{first_item}-{last_item} of {all_items}";
+        _pagerFormat = page switch
+        {
+            { TotalIsLowerBound: true } =>
+                $"{{first_item}}-{{last_item}} of more than {ContactDirectory.ExactCountLimit:N0}",
+            { TotalIsEstimate: true } => "{first_item}-{last_item} of about {all_items} (estimated)",
+            _ => "{first_item}-{last_item} of {all_items}",
+        };
         return new GridData<ContactListRow> { Items = page.Rows, TotalItems = page.Total };
     }
 

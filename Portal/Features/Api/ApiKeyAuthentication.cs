@@ -13,7 +13,7 @@ namespace Portal.Features.Api;
 /// </summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory loggerFactory, UrlEncoder encoder,
-    PortalDbContext db, ApiKeyCache cache)
+    IDbContextFactory<PortalDbContext> contexts, ApiKeyCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -31,6 +31,8 @@ public sealed class ApiKeyAuthentication(
         var hash = ApiKeys.HashOf(header["Bearer ".Length..].Trim());
         if (!cache.TryGet(hash, out var caller))
         {
+            // A context only when the cache misses: most requests never touch the database here.
+            await using var db = await contexts.CreateDbContextAsync(Context.RequestAborted);
             var key = await db.ApiKeys.AsNoTracking()
                 .SingleOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, Context.RequestAborted);
             if (key is null)

@@ -118,6 +118,7 @@ public static class PortalApp
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization(ApiEndpoints.AddApiPolicies);
         services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseUnreachableProblem>();
         services.AddOpenApi();
     }
 
@@ -159,11 +160,12 @@ public static class PortalApp
     private static void UsePortalPipeline(WebApplication app)
     {
         app.UseForwardedHeaders();
+
+        // The API answers every failure with problem details, in Development too: its callers are programs, and an
+        // exception page would hand them the exception's text. The exception is logged either way.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
         if (!app.Environment.IsDevelopment())
         {
-            // The API answers every failure with problem details; pages get the error page.
-            app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"),
-                api => api.UseExceptionHandler());
             app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
                 pages => pages.UseExceptionHandler("/error", createScopeForErrors: true));
         }

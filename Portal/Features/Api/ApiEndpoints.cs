@@ -54,7 +54,8 @@ public static class ApiEndpoints
 
     public static IEndpointRouteBuilder MapApiEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1").WithTags("Outbound numbers").DisableAntiforgery();
+        var api = endpoints.MapGroup("/api/v1").WithTags("Outbound numbers").DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapGet("/contacts/{id}/outbound-number", OutboundNumberAsync)
             .RequireAuthorization(ReadPolicy)

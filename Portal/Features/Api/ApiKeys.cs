@@ -119,4 +119,8 @@ internal static partial class ApiLog
 
     [LoggerMessage(EventId = 703, Level = LogLevel.Warning, Message = "API request refused: {Reason}")]
     public static partial void RequestRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 704, Level = LogLevel.Warning,
+        Message = "API request {Path} answered 503: the database did not answer ({Reason})")]
+    public static partial void DatabaseUnreachable(ILogger logger, string path, string reason);
 }

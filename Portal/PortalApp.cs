@@ -119,7 +119,7 @@ public static class PortalApp
         services.AddAuthorization(ApiEndpoints.AddApiPolicies);
         services.AddProblemDetails();
         services.AddExceptionHandler<DatabaseUnreachableProblem>();
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddDocumentTransformer(ApiKeyOpenApi.DeclareSchemeAsync));
     }
 
     private static void AddIdentity(IServiceCollection services)

@@ -329,5 +329,22 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
             ["/api/v1/contacts/{id}/outbound-number", "/api/v1/contacts/{id}/sends", "/api/v1/simulate"], paths);
     }
 
+    [Fact]
+    public async Task The_openapi_document_says_every_api_operation_needs_an_api_key_as_a_bearer_token()
+    {
+        var client = fixture.Client(null);
+
+        var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
+
+        var scheme = document["components"]?["securitySchemes"]?[ApiKeyAuthentication.SchemeName];
+        Assert.NotNull(scheme);
+        Assert.Equal(("http", "bearer"), (scheme["type"]?.GetValue<string>(), scheme["scheme"]?.GetValue<string>()));
+        var operations = document["paths"]!.AsObject().Where(path => path.Key.StartsWith("/api/"))
+            .SelectMany(path => path.Value!.AsObject()).ToList();
+        Assert.Equal(3, operations.Count);
+        Assert.All(operations, operation => Assert.Equal(
+            $$"""[{"{{ApiKeyAuthentication.SchemeName}}":[]}]""", operation.Value!["security"]?.ToJsonString()));
+    }
+
     private static string SamplesFolder() => ScenarioFiles.PublicDirectory;
 }

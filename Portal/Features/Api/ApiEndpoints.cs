@@ -55,7 +55,8 @@ public static class ApiEndpoints
     public static IEndpointRouteBuilder MapApiEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1").WithTags("Outbound numbers").DisableAntiforgery()
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .AddOpenApiOperationTransformer(ApiKeyOpenApi.RequireKeyAsync);
 
         api.MapGet("/contacts/{id}/outbound-number", OutboundNumberAsync)
             .RequireAuthorization(ReadPolicy)

@@ -12,7 +12,7 @@ namespace Portal.Features.Api;
 public sealed class DatabaseUnreachableProblem(
     IProblemDetailsService problems, ILogger<DatabaseUnreachableProblem> logger) : IExceptionHandler
 {
-    /// <summary>Long enough for a restarted PostgreSQL to accept connections again, short enough not to stall.</summary>
+    /// <summary>Long enough for a restarted PostgreSQL to accept connections; short enough not to stall.</summary>
     public const int RetryAfterSeconds = 5;
 
     public async ValueTask<bool> TryHandleAsync(

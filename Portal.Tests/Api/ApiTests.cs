@@ -246,6 +246,25 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Contains("steps[0].send.contact", errors);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_scenario_over_the_size_limit_gets_413_naming_the_limit(bool lengthGiven)
+    {
+        var tooLarge = new string(' ', ApiEndpoints.MaxScenarioBytes) + "{}";
+        var content = new StringContent(tooLarge, System.Text.Encoding.UTF8, "application/json");
+        if (!lengthGiven)
+        {
+            content.Headers.ContentLength = null;
+        }
+
+        var response = await fixture.Client(fixture.ReadKey).PostAsync("/api/v1/simulate", content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("at most 1 MB", (await JsonOf(response))["detail"]!.GetValue<string>());
+    }
+
     public static TheoryData<string, string, AuthorizationTable.ApiCaller, int> ApiTable()
     {
         var data = new TheoryData<string, string, AuthorizationTable.ApiCaller, int>();

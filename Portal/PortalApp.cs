@@ -45,6 +45,11 @@ public static class PortalApp
         }
 
         AddPortalServices(builder);
+        if (!serveWeb)
+        {
+            // A verb reports a database failure itself, in one line; EF's error log would repeat it with a stack trace.
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
+        }
 
         var app = builder.Build();
         if (serveWeb)

@@ -1,10 +1,11 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Portal.Database.Identity;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Account;
 
-public sealed class LoginTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
+public sealed partial class LoginTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
 {
     private PortalFactory _portal = null!;
 
@@ -57,9 +58,35 @@ public sealed class LoginTests(TestDatabase database) : IClassFixture<TestDataba
         using var response = await PortalFactory.PostLoginAsync(client, "cy@example.com", PortalFactory.Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("This account is locked", await response.Content.ReadAsStringAsync());
+        Assert.Contains("or the account is locked after too many attempts", await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Found, (await client.GetAsync("/")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_locked_account_and_an_email_without_an_account_get_the_same_answer()
+    {
+        await _portal.CreateUserAsync("gil@example.com", PortalRoles.Agent);
+        var client = _portal.CreateBrowserlikeClient();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            (await PortalFactory.PostLoginAsync(client, "gil@example.com", "Wrong-password-1!")).Dispose();
+            (await PortalFactory.PostLoginAsync(client, "nobody@example.com", "Wrong-password-1!")).Dispose();
+        }
+
+        using var locked = await PortalFactory.PostLoginAsync(client, "gil@example.com", PortalFactory.Password);
+        using var unknown = await PortalFactory.PostLoginAsync(client, "nobody@example.com", "Wrong-password-1!");
+
+        var lockedAnswer = LoginError(await locked.Content.ReadAsStringAsync());
+        Assert.Equal(lockedAnswer, LoginError(await unknown.Content.ReadAsStringAsync()));
+        Assert.Contains("wait 5 minutes or ask an admin", lockedAnswer);
+        Assert.Equal(HttpStatusCode.Found, (await client.GetAsync("/")).StatusCode);
+    }
+
+    private static string LoginError(string page) =>
+        WebUtility.HtmlDecode(LoginErrorMessage().Match(page).Groups[1].Value).Trim();
+
+    [GeneratedRegex("data-testid=\"login-error\".*?class=\"mud-alert-message\">(.*?)</div>", RegexOptions.Singleline)]
+    private static partial Regex LoginErrorMessage();
 
     [Fact]
     public async Task Four_failed_attempts_do_not_lock_the_account()

@@ -82,6 +82,26 @@ public sealed partial class LoginTests(TestDatabase database) : IClassFixture<Te
         Assert.Equal(HttpStatusCode.Found, (await client.GetAsync("/")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_deactivated_account_says_so_only_to_its_own_password()
+    {
+        var hal = await _portal.CreateUserAsync("hal@example.com", PortalRoles.Agent);
+        await using (var db = database.CreateDbContext())
+        {
+            (await db.Users.FindAsync(hal.Id))!.IsActive = false;
+            await db.SaveChangesAsync();
+        }
+        var client = _portal.CreateBrowserlikeClient();
+
+        using var wrong = await PortalFactory.PostLoginAsync(client, "hal@example.com", "Wrong-password-1!");
+        using var unknown = await PortalFactory.PostLoginAsync(client, "nobody@example.com", "Wrong-password-1!");
+        using var right = await PortalFactory.PostLoginAsync(client, "hal@example.com", PortalFactory.Password);
+
+        Assert.Equal(LoginError(await unknown.Content.ReadAsStringAsync()),
+            LoginError(await wrong.Content.ReadAsStringAsync()));
+        Assert.StartsWith("This account is deactivated", LoginError(await right.Content.ReadAsStringAsync()));
+    }
+
     private static string LoginError(string page) =>
         WebUtility.HtmlDecode(LoginErrorMessage().Match(page).Groups[1].Value).Trim();
 

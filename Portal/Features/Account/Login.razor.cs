@@ -28,9 +28,29 @@ public partial class Login
         }
 
         AccountLog.LoginFailed(Logger, Input.Email, Outcome(result));
-        _error = result.IsNotAllowed
+        _error = result.IsNotAllowed && await PasswordIsRightAsync(Input.Email.Trim(), Input.Password)
             ? "This account is deactivated. Ask an admin to reactivate it."
             : NotRightOrLocked(SignInManager.Options.Lockout.DefaultLockoutTimeSpan);
+    }
+
+    // Identity refuses a deactivated account before it looks at the password, which would tell anyone that the
+    // account exists. Only the account's own password learns that; a wrong one counts towards the lockout.
+    private async Task<bool> PasswordIsRightAsync(string userName, string password)
+    {
+        var users = SignInManager.UserManager;
+        var user = await users.FindByNameAsync(userName);
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            return false;
+        }
+
+        if (await users.CheckPasswordAsync(user, password))
+        {
+            return true;
+        }
+
+        await users.AccessFailedAsync(user);
+        return false;
     }
 
     // One answer for a wrong password, an email without an account and a locked account: were "locked" said only for

@@ -139,6 +139,19 @@ public sealed partial class LoginTests(TestDatabase database) : IClassFixture<Te
         Assert.StartsWith("/account/login", PortalFactory.RedirectTarget(await client.GetAsync("/")));
     }
 
+    [Fact]
+    public async Task Logging_out_without_the_forms_antiforgery_token_is_refused_and_the_session_stays()
+    {
+        await _portal.CreateUserAsync("ivy@example.com", PortalRoles.Admin);
+        var client = await _portal.LoggedInClientAsync("ivy@example.com");
+
+        using var logout = await client.PostAsync("/account/logout",
+            new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+    }
+
     [Theory]
     [InlineData("https://evil.example.com/")]
     [InlineData("//evil.example.com/")]

@@ -86,8 +86,13 @@ public sealed class ContactPageTests(ContactPageTests.World world) : IClassFixtu
             var now = DateTimeOffset.UtcNow;
             var contact = new Contact
             {
-                ExternalId = "ct_" + Guid.NewGuid().ToString("N")[..10], FirstName = firstName, LastName = lastName,
-                Phone = phone, AssignedUserId = userId, CreatedAt = now, ImportedAt = now,
+                ExternalId = "ct_" + Guid.NewGuid().ToString("N")[..10],
+                FirstName = firstName,
+                LastName = lastName,
+                Phone = phone,
+                AssignedUserId = userId,
+                CreatedAt = now,
+                ImportedAt = now,
             };
             db.Contacts.Add(contact);
             await db.SaveChangesAsync();

@@ -21,8 +21,8 @@ using Portal.Features.Live;
 using Portal.Features.Numbers;
 using Portal.Features.Sends;
 using Portal.Features.Simulator;
-using Portal.Features.Why;
 using Portal.Features.Users;
+using Portal.Features.Why;
 using Portal.Infrastructure;
 
 namespace Portal;

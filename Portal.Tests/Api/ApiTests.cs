@@ -72,8 +72,14 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         var accepted = await client.PostAsJsonAsync(path,
             new { from = "+12025550101", channel = "sms", sid = "SMapi1", status = "sent", sentAt = first });
         var failed = await client.PostAsJsonAsync(path,
-            new { from = "+12025550100", channel = "sms", sid = "SMapi2", status = "failed",
-                sentAt = first.AddDays(1) });
+            new
+            {
+                from = "+12025550100",
+                channel = "sms",
+                sid = "SMapi2",
+                status = "failed",
+                sentAt = first.AddDays(1)
+            });
 
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
         Assert.True((await JsonOf(accepted))["counts"]!.GetValue<bool>());
@@ -141,7 +147,10 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 
         var response = await client.PostAsJsonAsync($"/api/v1/contacts/{contactId}/sends", new
         {
-            from = "+12025550101", channel = "sms", sid = "SMfuture", status = "delivered",
+            from = "+12025550101",
+            channel = "sms",
+            sid = "SMfuture",
+            status = "delivered",
             sentAt = DateTimeOffset.UtcNow.AddYears(70),
         });
 
@@ -296,7 +305,10 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
                 System.Text.Encoding.UTF8, "application/json")
             : JsonContent.Create(new
             {
-                from = "+12025550100", channel = "sms", sid = "SM" + Guid.NewGuid().ToString("N"), status = "sent",
+                from = "+12025550100",
+                channel = "sms",
+                sid = "SM" + Guid.NewGuid().ToString("N"),
+                status = "sent",
             });
 
         var response = await client.SendAsync(request);

@@ -52,7 +52,10 @@ public static class GenerateCommand
     {
         var values = new Dictionary<string, int>
         {
-            ["--contacts"] = 1_000_000, ["--users"] = 2_000, ["--numbers"] = 1_000, ["--sends"] = 3_000_000,
+            ["--contacts"] = 1_000_000,
+            ["--users"] = 2_000,
+            ["--numbers"] = 1_000,
+            ["--sends"] = 3_000_000,
             ["--seed"] = 1,
         };
         problem = "";

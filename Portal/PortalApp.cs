@@ -21,8 +21,8 @@ using Portal.Features.Live;
 using Portal.Features.Numbers;
 using Portal.Features.Sends;
 using Portal.Features.Simulator;
-using Portal.Features.Why;
 using Portal.Features.Users;
+using Portal.Features.Why;
 using Portal.Infrastructure;
 
 namespace Portal;
@@ -45,6 +45,11 @@ public static class PortalApp
         }
 
         AddPortalServices(builder);
+        if (!serveWeb)
+        {
+            // A verb reports a database failure itself, in one line; EF's error log would repeat it with a stack trace.
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
+        }
 
         var app = builder.Build();
         if (serveWeb)
@@ -118,7 +123,8 @@ public static class PortalApp
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization(ApiEndpoints.AddApiPolicies);
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddExceptionHandler<DatabaseUnreachableProblem>();
+        services.AddOpenApi(options => options.AddDocumentTransformer(ApiKeyOpenApi.DeclareSchemeAsync));
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -159,11 +165,12 @@ public static class PortalApp
     private static void UsePortalPipeline(WebApplication app)
     {
         app.UseForwardedHeaders();
+
+        // The API answers every failure with problem details, in Development too: its callers are programs, and an
+        // exception page would hand them the exception's text. The exception is logged either way.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
         if (!app.Environment.IsDevelopment())
         {
-            // The API answers every failure with problem details; pages get the error page.
-            app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"),
-                api => api.UseExceptionHandler());
             app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
                 pages => pages.UseExceptionHandler("/error", createScopeForErrors: true));
         }

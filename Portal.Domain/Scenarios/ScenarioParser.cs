@@ -18,7 +18,8 @@ public static class ScenarioParser
         }
         catch (JsonException exception)
         {
-            return ScenarioParseResult.Invalid([new ScenarioProblem(ScenarioReader.RootPath, Malformed(exception))]);
+            return ScenarioParseResult.Invalid(
+                [new ScenarioProblem(ScenarioReader.RootPath, Malformed(json, exception))]);
         }
 
         using (document)
@@ -36,22 +37,92 @@ public static class ScenarioParser
     public static ScenarioParseResult Unreadable(string message) =>
         ScenarioParseResult.Invalid([new ScenarioProblem(ScenarioReader.RootPath, message)]);
 
-    private static string Malformed(JsonException exception)
+    private static string Malformed(string json, JsonException exception)
     {
-        // The reader's own message ends with its zero-based position, which people read one-based.
-        var detail = exception.Message;
-        var positionStart = detail.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (positionStart >= 0)
+        if (string.IsNullOrWhiteSpace(json))
         {
-            detail = detail[..positionStart];
+            return "The file is empty: a scenario is one JSON object, as in { \"name\": …, \"steps\": [ … ] }.";
         }
 
         // Duplicate properties are found after reading, so the reader knows no position for them.
-        if (exception.LineNumber is not { } line || exception.BytePositionInLine is not { } column)
+        if (exception.LineNumber is not { } line || exception.BytePositionInLine is not { } bytes)
         {
-            return $"The file is not valid JSON: {detail} Fix the JSON and try again.";
+            return $"The file is not valid JSON: {ReaderDetail(exception)} Fix the JSON and try again.";
         }
 
-        return $"The file is not valid JSON at line {line + 1}, position {column + 1}: {detail} Fix the JSON there.";
+        // The reader's own words for these name its options; a person needs what to change, and where.
+        var at = Offset(json, line, bytes);
+        if (ReadsFurtherWith(json, new JsonDocumentOptions { AllowTrailingCommas = true }, exception))
+        {
+            var comma = json.LastIndexOf(',', Math.Min(at, json.Length - 1));
+            return $"The file is not valid JSON at {Where(json, comma)}: a comma before a closing bracket is not "
+                   + "allowed in JSON; remove it.";
+        }
+
+        if (ReadsFurtherWith(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip }, exception))
+        {
+            return $"The file is not valid JSON at {Where(json, at)}: a comment is not allowed in JSON; remove it.";
+        }
+
+        if (string.IsNullOrWhiteSpace(json[Math.Min(at, json.Length)..]))
+        {
+            var lastLine = json.AsSpan().TrimEnd().Count('\n') + 1;
+            return $"The file ends (line {lastLine}) before the JSON does: a closing }}, ] or \" is missing.";
+        }
+
+        return $"The file is not valid JSON at {Where(json, at)}: {ReaderDetail(exception)} Fix the JSON there.";
+    }
+
+    // The reader's message ends with its zero-based position, which people read one-based.
+    private static string ReaderDetail(JsonException exception)
+    {
+        var detail = exception.Message;
+        var positionStart = detail.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return positionStart >= 0 ? detail[..positionStart] : detail;
+    }
+
+    // True when a more lenient reader gets past the point where the strict one stopped.
+    private static bool ReadsFurtherWith(string json, JsonDocumentOptions lenient, JsonException strict)
+    {
+        try
+        {
+            JsonDocument.Parse(json, lenient).Dispose();
+            return true;
+        }
+        catch (JsonException other)
+        {
+            return (other.LineNumber, other.BytePositionInLine) != (strict.LineNumber, strict.BytePositionInLine);
+        }
+    }
+
+    // The reader counts lines by '\n' and positions in UTF-8 bytes; this turns its place into a string index.
+    private static int Offset(string json, long line, long bytes)
+    {
+        var offset = 0;
+        for (var i = 0; i < line; i++)
+        {
+            offset = json.IndexOf('\n', offset) + 1;
+        }
+
+        for (long counted = 0; counted < bytes && offset < json.Length; offset++)
+        {
+            counted += json[offset] switch
+            {
+                < '\u0080' => 1,
+                < '\u0800' => 2,
+                _ when char.IsHighSurrogate(json[offset]) => 4,
+                _ when char.IsLowSurrogate(json[offset]) => 0,
+                _ => 3,
+            };
+        }
+
+        return offset;
+    }
+
+    private static string Where(string json, int offset)
+    {
+        var lineStart = json.LastIndexOf('\n', Math.Max(offset - 1, 0)) + 1;
+        var line = json.AsSpan(0, lineStart).Count('\n') + 1;
+        return $"line {line}, position {offset - lineStart + 1}";
     }
 }

@@ -1,10 +1,11 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Portal.Database.Identity;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Account;
 
-public sealed class LoginTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
+public sealed partial class LoginTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
 {
     private PortalFactory _portal = null!;
 
@@ -57,9 +58,55 @@ public sealed class LoginTests(TestDatabase database) : IClassFixture<TestDataba
         using var response = await PortalFactory.PostLoginAsync(client, "cy@example.com", PortalFactory.Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("This account is locked", await response.Content.ReadAsStringAsync());
+        Assert.Contains("or the account is locked after too many attempts", await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Found, (await client.GetAsync("/")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_locked_account_and_an_email_without_an_account_get_the_same_answer()
+    {
+        await _portal.CreateUserAsync("gil@example.com", PortalRoles.Agent);
+        var client = _portal.CreateBrowserlikeClient();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            (await PortalFactory.PostLoginAsync(client, "gil@example.com", "Wrong-password-1!")).Dispose();
+            (await PortalFactory.PostLoginAsync(client, "nobody@example.com", "Wrong-password-1!")).Dispose();
+        }
+
+        using var locked = await PortalFactory.PostLoginAsync(client, "gil@example.com", PortalFactory.Password);
+        using var unknown = await PortalFactory.PostLoginAsync(client, "nobody@example.com", "Wrong-password-1!");
+
+        var lockedAnswer = LoginError(await locked.Content.ReadAsStringAsync());
+        Assert.Equal(lockedAnswer, LoginError(await unknown.Content.ReadAsStringAsync()));
+        Assert.Contains("wait 5 minutes or ask an admin", lockedAnswer);
+        Assert.Equal(HttpStatusCode.Found, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_deactivated_account_says_so_only_to_its_own_password()
+    {
+        var hal = await _portal.CreateUserAsync("hal@example.com", PortalRoles.Agent);
+        await using (var db = database.CreateDbContext())
+        {
+            (await db.Users.FindAsync(hal.Id))!.IsActive = false;
+            await db.SaveChangesAsync();
+        }
+        var client = _portal.CreateBrowserlikeClient();
+
+        using var wrong = await PortalFactory.PostLoginAsync(client, "hal@example.com", "Wrong-password-1!");
+        using var unknown = await PortalFactory.PostLoginAsync(client, "nobody@example.com", "Wrong-password-1!");
+        using var right = await PortalFactory.PostLoginAsync(client, "hal@example.com", PortalFactory.Password);
+
+        Assert.Equal(LoginError(await unknown.Content.ReadAsStringAsync()),
+            LoginError(await wrong.Content.ReadAsStringAsync()));
+        Assert.StartsWith("This account is deactivated", LoginError(await right.Content.ReadAsStringAsync()));
+    }
+
+    private static string LoginError(string page) =>
+        WebUtility.HtmlDecode(LoginErrorMessage().Match(page).Groups[1].Value).Trim();
+
+    [GeneratedRegex("data-testid=\"login-error\".*?class=\"mud-alert-message\">(.*?)</div>", RegexOptions.Singleline)]
+    private static partial Regex LoginErrorMessage();
 
     [Fact]
     public async Task Four_failed_attempts_do_not_lock_the_account()
@@ -90,6 +137,19 @@ public sealed class LoginTests(TestDatabase database) : IClassFixture<TestDataba
 
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.StartsWith("/account/login", PortalFactory.RedirectTarget(await client.GetAsync("/")));
+    }
+
+    [Fact]
+    public async Task Logging_out_without_the_forms_antiforgery_token_is_refused_and_the_session_stays()
+    {
+        await _portal.CreateUserAsync("ivy@example.com", PortalRoles.Admin);
+        var client = await _portal.LoggedInClientAsync("ivy@example.com");
+
+        using var logout = await client.PostAsync("/account/logout",
+            new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
     }
 
     [Theory]

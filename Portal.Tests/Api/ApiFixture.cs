@@ -37,11 +37,17 @@ public sealed class ApiFixture : IAsyncLifetime
         var smsOnly = new TwilioNumber { E164 = "+12025550101", Capabilities = Capabilities.Sms, CreatedAt = now };
         var alice = new PortalUser
         {
-            UserName = "alice@example.com", Email = "alice@example.com", InboundNumber = smsOnly,
+            UserName = "alice@example.com",
+            Email = "alice@example.com",
+            InboundNumber = smsOnly,
         };
         var assigned = new Contact
         {
-            ExternalId = "ct_1", FirstName = "Ann", Phone = "+12025550143", AssignedUser = alice, CreatedAt = now,
+            ExternalId = "ct_1",
+            FirstName = "Ann",
+            Phone = "+12025550143",
+            AssignedUser = alice,
+            CreatedAt = now,
             ImportedAt = now,
         };
         var fresh = new Contact { ExternalId = "ct_2", FirstName = "Ben", CreatedAt = now, ImportedAt = now };
@@ -70,7 +76,8 @@ public sealed class ApiFixture : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var contact = new Contact
         {
-            ExternalId = "ct_" + Guid.NewGuid().ToString("N")[..10], CreatedAt = DateTimeOffset.UtcNow,
+            ExternalId = "ct_" + Guid.NewGuid().ToString("N")[..10],
+            CreatedAt = DateTimeOffset.UtcNow,
             ImportedAt = DateTimeOffset.UtcNow,
         };
         db.Contacts.Add(contact);

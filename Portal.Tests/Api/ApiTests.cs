@@ -72,8 +72,14 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         var accepted = await client.PostAsJsonAsync(path,
             new { from = "+12025550101", channel = "sms", sid = "SMapi1", status = "sent", sentAt = first });
         var failed = await client.PostAsJsonAsync(path,
-            new { from = "+12025550100", channel = "sms", sid = "SMapi2", status = "failed",
-                sentAt = first.AddDays(1) });
+            new
+            {
+                from = "+12025550100",
+                channel = "sms",
+                sid = "SMapi2",
+                status = "failed",
+                sentAt = first.AddDays(1)
+            });
 
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
         Assert.True((await JsonOf(accepted))["counts"]!.GetValue<bool>());
@@ -141,7 +147,10 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 
         var response = await client.PostAsJsonAsync($"/api/v1/contacts/{contactId}/sends", new
         {
-            from = "+12025550101", channel = "sms", sid = "SMfuture", status = "delivered",
+            from = "+12025550101",
+            channel = "sms",
+            sid = "SMfuture",
+            status = "delivered",
             sentAt = DateTimeOffset.UtcNow.AddYears(70),
         });
 
@@ -246,6 +255,25 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Contains("steps[0].send.contact", errors);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_scenario_over_the_size_limit_gets_413_naming_the_limit(bool lengthGiven)
+    {
+        var tooLarge = new string(' ', ApiEndpoints.MaxScenarioBytes) + "{}";
+        var content = new StringContent(tooLarge, System.Text.Encoding.UTF8, "application/json");
+        if (!lengthGiven)
+        {
+            content.Headers.ContentLength = null;
+        }
+
+        var response = await fixture.Client(fixture.ReadKey).PostAsync("/api/v1/simulate", content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("at most 1 MB", (await JsonOf(response))["detail"]!.GetValue<string>());
+    }
+
     public static TheoryData<string, string, AuthorizationTable.ApiCaller, int> ApiTable()
     {
         var data = new TheoryData<string, string, AuthorizationTable.ApiCaller, int>();
@@ -277,7 +305,10 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
                 System.Text.Encoding.UTF8, "application/json")
             : JsonContent.Create(new
             {
-                from = "+12025550100", channel = "sms", sid = "SM" + Guid.NewGuid().ToString("N"), status = "sent",
+                from = "+12025550100",
+                channel = "sms",
+                sid = "SM" + Guid.NewGuid().ToString("N"),
+                status = "sent",
             });
 
         var response = await client.SendAsync(request);
@@ -327,6 +358,23 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
             .Where(p => p.StartsWith("/api/")).Order().ToList();
         Assert.Equal(
             ["/api/v1/contacts/{id}/outbound-number", "/api/v1/contacts/{id}/sends", "/api/v1/simulate"], paths);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_says_every_api_operation_needs_an_api_key_as_a_bearer_token()
+    {
+        var client = fixture.Client(null);
+
+        var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
+
+        var scheme = document["components"]?["securitySchemes"]?[ApiKeyAuthentication.SchemeName];
+        Assert.NotNull(scheme);
+        Assert.Equal(("http", "bearer"), (scheme["type"]?.GetValue<string>(), scheme["scheme"]?.GetValue<string>()));
+        var operations = document["paths"]!.AsObject().Where(path => path.Key.StartsWith("/api/"))
+            .SelectMany(path => path.Value!.AsObject()).ToList();
+        Assert.Equal(3, operations.Count);
+        Assert.All(operations, operation => Assert.Equal(
+            $$"""[{"{{ApiKeyAuthentication.SchemeName}}":[]}]""", operation.Value!["security"]?.ToJsonString()));
     }
 
     private static string SamplesFolder() => ScenarioFiles.PublicDirectory;

@@ -84,7 +84,8 @@ public static class AuthorizationTable
         yield return new Row("GET", "/error", Anonymous, Access.Allowed);
         yield return new Row("POST", "/account/logout", Anonymous, Access.SentToLogin);
 
-        foreach (var row in Page("/contacts/1", [PortalRoles.Admin, PortalRoles.Support], inMenu: false))
+        // An agent opens a contact's page too, but sees only their own contacts there (Sends/ContactPageTests).
+        foreach (var row in Page("/contacts/1", Everyone, inMenu: false))
         {
             yield return row;
         }

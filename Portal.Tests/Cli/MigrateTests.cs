@@ -16,8 +16,8 @@ public sealed class MigrateTests(TestDatabase server) : IClassFixture<TestDataba
             .ConnectionString;
         string[] args = [$"--ConnectionStrings:Portal={connectionString}"];
 
-        var first = await DatabaseCommands.MigrateAsync(args);
-        var second = await DatabaseCommands.MigrateAsync(args);
+        var first = await DatabaseCommands.MigrateAsync(args, TextWriter.Null);
+        var second = await DatabaseCommands.MigrateAsync(args, TextWriter.Null);
 
         Assert.Equal((0, 0), (first, second));
         var options = new DbContextOptionsBuilder<PortalDbContext>();

@@ -70,7 +70,9 @@ public sealed class ContactActionsAuthorizationTests(TestDatabase database) : IC
             {
                 var user = new PortalUser
                 {
-                    UserName = $"{name}@example.com", Email = $"{name}@example.com", DisplayName = name,
+                    UserName = $"{name}@example.com",
+                    Email = $"{name}@example.com",
+                    DisplayName = name,
                 };
                 db.Users.Add(user);
                 foreach (var id in new[] { $"of_{name}", $"also_of_{name}" })

@@ -19,18 +19,26 @@ public sealed class ContactFactsQueryTests(TestDatabase database) : IClassFixtur
         var inbound = new TwilioNumber { E164 = "+12025550101", Capabilities = Capabilities.Voice, CreatedAt = now };
         var released = new TwilioNumber
         {
-            E164 = "+12025550177", Capabilities = Capabilities.Sms, IsReleased = true, CreatedAt = now,
+            E164 = "+12025550177",
+            Capabilities = Capabilities.Sms,
+            IsReleased = true,
+            CreatedAt = now,
         };
         var alice = new PortalUser
         {
-            UserName = "alice@example.com", Email = "alice@example.com", InboundNumber = inbound,
+            UserName = "alice@example.com",
+            Email = "alice@example.com",
+            InboundNumber = inbound,
         };
         db.AddRange(fallback, inbound, released, alice);
         db.Contacts.AddRange(
             new Contact { ExternalId = "assigned", AssignedUser = alice, CreatedAt = now, ImportedAt = now },
             new Contact
             {
-                ExternalId = "released-previous", PreviousNumber = released, CreatedAt = now, ImportedAt = now,
+                ExternalId = "released-previous",
+                PreviousNumber = released,
+                CreatedAt = now,
+                ImportedAt = now,
             },
             new Contact { ExternalId = "new", CreatedAt = now, ImportedAt = now });
         await db.SaveChangesAsync();

@@ -59,8 +59,12 @@ public sealed class ContactsPageBrowserTests(BrowserSession session) : IClassFix
         db.Numbers.AddRange(fallback, inbound);
         db.Contacts.Add(new Contact
         {
-            ExternalId = "ct_browser", FirstName = "Brow", LastName = "Ser", Phone = "+13055550190",
-            CreatedAt = now, ImportedAt = now,
+            ExternalId = "ct_browser",
+            FirstName = "Brow",
+            LastName = "Ser",
+            Phone = "+13055550190",
+            CreatedAt = now,
+            ImportedAt = now,
         });
         await db.SaveChangesAsync();
 

@@ -33,7 +33,9 @@ public sealed class ImpactPreviewTests : IAsyncLifetime
         _voiceOnly = Number("+12025550103", Capabilities.Voice);
         _alice = new PortalUser
         {
-            UserName = "alice@example.com", Email = "alice@example.com", InboundNumber = _aliceLine,
+            UserName = "alice@example.com",
+            Email = "alice@example.com",
+            InboundNumber = _aliceLine,
         };
         _carol = new PortalUser { UserName = "carol@example.com", Email = "carol@example.com" };
         _db.AddRange(_fallback, _aliceLine, _spare, _voiceOnly, _alice, _carol);
@@ -52,7 +54,11 @@ public sealed class ImpactPreviewTests : IAsyncLifetime
 
         Contact Contact(string id, string name, PortalUser? user, TwilioNumber? previous) => new()
         {
-            ExternalId = id, FirstName = name, AssignedUser = user, PreviousNumber = previous, CreatedAt = now,
+            ExternalId = id,
+            FirstName = name,
+            AssignedUser = user,
+            PreviousNumber = previous,
+            CreatedAt = now,
             ImportedAt = now,
         };
     }

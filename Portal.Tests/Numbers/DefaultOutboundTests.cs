@@ -31,7 +31,10 @@ public sealed class DefaultOutboundTests : IAsyncLifetime
         _voiceOnly = new TwilioNumber { E164 = "+12025550190", Capabilities = Capabilities.Voice, CreatedAt = now };
         _gone = new TwilioNumber
         {
-            E164 = "+12025550177", Capabilities = Capabilities.All, CreatedAt = now, IsReleased = true,
+            E164 = "+12025550177",
+            Capabilities = Capabilities.All,
+            CreatedAt = now,
+            IsReleased = true,
         };
         _db.Numbers.AddRange(_main, _voiceOnly, _gone);
         await _db.SaveChangesAsync();
@@ -178,11 +181,16 @@ public sealed class DefaultOutboundTests : IAsyncLifetime
         var now = DateTimeOffset.UtcNow;
         _db.Users.Add(new PortalUser
         {
-            UserName = "al@example.com", Email = "al@example.com", DisplayName = "Al Ng", InboundNumberId = _main.Id,
+            UserName = "al@example.com",
+            Email = "al@example.com",
+            DisplayName = "Al Ng",
+            InboundNumberId = _main.Id,
         });
         _db.Contacts.AddRange(Enumerable.Range(0, 3).Select(i => new Contact
         {
-            ExternalId = $"c{i}", PreviousNumberId = i < 2 ? _voiceOnly.Id : _gone.Id, CreatedAt = now,
+            ExternalId = $"c{i}",
+            PreviousNumberId = i < 2 ? _voiceOnly.Id : _gone.Id,
+            CreatedAt = now,
             ImportedAt = now,
         }));
         await _db.SaveChangesAsync();

@@ -27,7 +27,10 @@ public sealed class SendLedgerTests : IAsyncLifetime
             new TwilioNumber { E164 = "+12025550101", Capabilities = Capabilities.All, CreatedAt = now },
             new TwilioNumber
             {
-                E164 = "+12025550177", Capabilities = Capabilities.Sms, IsReleased = true, CreatedAt = now,
+                E164 = "+12025550177",
+                Capabilities = Capabilities.Sms,
+                IsReleased = true,
+                CreatedAt = now,
             });
         _contact = new Contact { ExternalId = "c1", FirstName = "Ann", CreatedAt = now, ImportedAt = now };
         _db.Contacts.Add(_contact);

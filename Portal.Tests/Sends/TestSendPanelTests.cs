@@ -4,10 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Portal.Database;
 using Portal.Database.Identity;
-using Portal.Infrastructure;
-using Portal.Infrastructure.TwilioApi;
 using Portal.Features.Live;
 using Portal.Features.Sends;
+using Portal.Infrastructure;
+using Portal.Infrastructure.TwilioApi;
 
 namespace Portal.Tests.Sends;
 

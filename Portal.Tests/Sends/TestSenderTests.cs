@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Database.Identity;
 using Portal.Domain.Rules;
 using Portal.Features.Sends;

@@ -301,4 +301,39 @@ public class InvalidScenarioTests
 
         AssertRefused(run, "$", $"Cannot read {missing}");
     }
+
+    [Fact]
+    public void A_directory_given_as_the_file_is_named_as_a_directory()
+    {
+        var directory = Directory.CreateTempSubdirectory("scenarios-").FullName;
+
+        var run = SimulateRun.OnFile(directory);
+        Directory.Delete(directory);
+
+        AssertRefused(run, "$", $"{directory} is a directory; give the path of a scenario .json file");
+        Assert.DoesNotContain("denied", run.Error);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  \n\n")]
+    public void An_empty_file_is_called_empty(string text)
+    {
+        var run = SimulateRun.OnText(text);
+
+        AssertRefused(run, "$", "The file is empty");
+        Assert.DoesNotContain("token", run.Error);
+    }
+
+    [Theory]
+    [InlineData("{\n  \"name\": \"x\",\n  \"numbers\": [ \"+12025550100\", ],\n  \"steps\": []\n}", 3, 30)]
+    [InlineData("{\n  \"name\": \"x\",\n  \"steps\": [],\n}", 3, 14)]
+    public void A_comma_before_a_closing_bracket_is_pointed_at_in_plain_words(string text, int line, int position)
+    {
+        var run = SimulateRun.OnText(text);
+
+        AssertRefused(run, "$",
+            $"line {line}, position {position}: a comma before a closing bracket is not allowed in JSON");
+        Assert.DoesNotContain("reader options", run.Error);
+    }
 }

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Portal.Cli;
 using Portal.Features.Simulator;
+using Portal.Tests.Cli;
 using Portal.Tests.Scenarios;
 using static Portal.Tests.Scenarios.ScenarioJson;
 
@@ -106,35 +106,17 @@ public class SimulateCommandTests
     [Fact]
     public void Portal_process_runs_every_public_scenario_and_exits_0()
     {
-        var portal = Path.Combine(AppContext.BaseDirectory, "Portal.dll");
         var failures = new List<string>();
 
         foreach (var file in ScenarioFiles.Public)
         {
-            var (exitCode, output) = RunPortal(portal, "simulate", file, "--json");
-            if (exitCode != 0 || !output.Contains("\"passed\": true"))
+            var run = PortalCommand.Run(new Dictionary<string, string>(), "simulate", file, "--json");
+            if (run.ExitCode != 0 || !run.Output.Contains("\"passed\": true"))
             {
-                failures.Add($"{Path.GetFileName(file)} exited {exitCode}:\n{output}");
+                failures.Add($"{Path.GetFileName(file)} exited {run.ExitCode}:\n{run.Output}{run.Error}");
             }
         }
 
         Assert.Empty(failures);
-    }
-
-    private static (int ExitCode, string Output) RunPortal(string portal, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(portal);
-        foreach (var argument in args)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-
-        return (process.ExitCode, output.Result + error.Result);
     }
 }

@@ -20,18 +20,31 @@ public static class WhyFixture
         var aliceLine = new TwilioNumber { E164 = "+12025550101", Capabilities = Capabilities.Sms, CreatedAt = now };
         var alice = new PortalUser
         {
-            UserName = "alice.ng@example.com", Email = "alice.ng@example.com", DisplayName = "Alice Ng",
+            UserName = "alice.ng@example.com",
+            Email = "alice.ng@example.com",
+            DisplayName = "Alice Ng",
             InboundNumber = aliceLine,
         };
         var lucia = new Contact
         {
-            ExternalId = "ct_10000", FirstName = "Lucia", LastName = "Vega", Email = "lucia.vega@example.net",
-            Phone = "+12025550143", AssignedUser = alice, AssignedAt = AssignedAt, CreatedAt = now, ImportedAt = now,
+            ExternalId = "ct_10000",
+            FirstName = "Lucia",
+            LastName = "Vega",
+            Email = "lucia.vega@example.net",
+            Phone = "+12025550143",
+            AssignedUser = alice,
+            AssignedAt = AssignedAt,
+            CreatedAt = now,
+            ImportedAt = now,
         };
         var hugo = new Contact
         {
-            ExternalId = "ct_10002", FirstName = "Hugo", LastName = "Hale", Phone = "+17185550173",
-            CreatedAt = now, ImportedAt = now,
+            ExternalId = "ct_10002",
+            FirstName = "Hugo",
+            LastName = "Hale",
+            Phone = "+17185550173",
+            CreatedAt = now,
+            ImportedAt = now,
         };
         db.AddRange(fallback, aliceLine, alice, lucia, hugo);
         await db.SaveChangesAsync();
@@ -39,7 +52,10 @@ public static class WhyFixture
         db.AccountSettings.Single().DefaultOutboundNumberId = fallback.Id;
         db.AssignmentChanges.Add(new AssignmentChange
         {
-            ContactId = lucia.Id, ToUserId = alice.Id, ChangedAt = AssignedAt, ChangedBy = "bruno.silva@example.com",
+            ContactId = lucia.Id,
+            ToUserId = alice.Id,
+            ChangedAt = AssignedAt,
+            ChangedBy = "bruno.silva@example.com",
         });
         AuditTrail.Record(db, new Actor(null, "bruno.silva@example.com"), "inbound-number.set", "alice.ng@example.com",
             ["+12025550101"], null, "+12025550101");

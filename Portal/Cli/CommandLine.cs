@@ -10,6 +10,9 @@ public static class CommandLine
     /// <summary>The exit code for wrong arguments (BSD's EX_USAGE).</summary>
     public const int UsageError = 64;
 
+    /// <summary>The exit code for a database that did not answer (BSD's EX_UNAVAILABLE).</summary>
+    public const int DatabaseUnavailable = 69;
+
     public static async Task<int?> TryRunAsync(string[] args)
     {
         if (args.Length == 0 || args[0].StartsWith('-'))
@@ -20,10 +23,10 @@ public static class CommandLine
         return args[0] switch
         {
             "simulate" => SimulateCommand.Run(args[1..], Console.Out, Console.Error),
-            "migrate" => await DatabaseCommands.MigrateAsync(args[1..]),
+            "migrate" => await DatabaseCommands.MigrateAsync(args[1..], Console.Error),
             "create-admin" => await DatabaseCommands.CreateAdminAsync(
                 args[1..], Console.In, Console.Out, Console.Error, Console.IsInputRedirected),
-            "load-demo" => await DatabaseCommands.LoadDemoAsync(args[1..]),
+            "load-demo" => await DatabaseCommands.LoadDemoAsync(args[1..], Console.Out, Console.Error),
             "create-api-key" => await DatabaseCommands.CreateApiKeyAsync(args[1..], Console.Out, Console.Error),
             "generate" => await GenerateCommand.RunAsync(args[1..], Console.Out, Console.Error),
             _ => Usage(args[0]),

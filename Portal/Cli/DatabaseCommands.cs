@@ -10,33 +10,52 @@ namespace Portal.Cli;
 /// <summary>The verbs that set a database up: migrate, create an admin, load the demo data.</summary>
 public static class DatabaseCommands
 {
-    public static async Task<int> MigrateAsync(string[] args)
-    {
-        await using var app = PortalApp.Build(args, serveWeb: false);
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        return 0;
-    }
-
-    public static async Task<int> LoadDemoAsync(string[] args)
-    {
-        await using var app = PortalApp.Build(args, serveWeb: false);
-        if (!app.Environment.IsDevelopment())
+    public static Task<int> MigrateAsync(string[] args, TextWriter error) =>
+        WithDatabaseAsync(args, error, async (_, services) =>
         {
-            await Console.Error.WriteLineAsync(
-                "Demo accounts exist only in Development. Set ASPNETCORE_ENVIRONMENT=Development to load them.");
-            return 1;
-        }
+            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+            return 0;
+        });
 
-        await using var scope = app.Services.CreateAsyncScope();
-        var demo = scope.ServiceProvider.GetRequiredService<DemoData>();
-        var report = await demo.LoadAsync();
-        foreach (var line in report)
+    public static Task<int> LoadDemoAsync(string[] args, TextWriter output, TextWriter error) =>
+        WithDatabaseAsync(args, error, async (app, services) =>
         {
-            Console.WriteLine(line);
-        }
+            if (!app.Environment.IsDevelopment())
+            {
+                await error.WriteLineAsync(
+                    "Demo accounts exist only in Development. Set ASPNETCORE_ENVIRONMENT=Development to load them.");
+                return 1;
+            }
 
-        return 0;
+            foreach (var line in await services.GetRequiredService<DemoData>().LoadAsync())
+            {
+                await output.WriteLineAsync(line);
+            }
+
+            return 0;
+        });
+
+    /// <summary>
+    /// Runs a verb on the configured database. A database that does not answer is something to fix, not a bug: one
+    /// line names where the verb looked (host and port, never the password) instead of a stack trace.
+    /// </summary>
+    internal static async Task<int> WithDatabaseAsync(
+        string[] settings, TextWriter error, Func<WebApplication, IServiceProvider, Task<int>> verb)
+    {
+        await using var app = PortalApp.Build(settings, serveWeb: false);
+        await using var scope = app.Services.CreateAsyncScope();
+        try
+        {
+            return await verb(app, scope.ServiceProvider);
+        }
+        catch (Exception exception) when (DatabaseUnreachable.Caused(exception))
+        {
+            var address = DatabaseUnreachable.Address(PortalApp.ConnectionString(app.Configuration));
+            await error.WriteLineAsync($"The database at {address} did not answer "
+                                       + $"({exception.GetBaseException().Message}). Start PostgreSQL there, or set "
+                                       + "ConnectionStrings__Portal to a database that runs.");
+            return CommandLine.DatabaseUnavailable;
+        }
     }
 
     public static async Task<int> CreateAdminAsync(
@@ -53,13 +72,15 @@ public static class DatabaseCommands
         var given = inputRedirected ? (await input.ReadLineAsync())?.Trim() : null;
         var password = string.IsNullOrEmpty(given) ? GeneratePassword() : given;
 
-        var settings = args.Where(a => a.StartsWith("--") && a.Contains('=')).ToArray();
-        await using var app = PortalApp.Build(settings, serveWeb: false);
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        return await WithDatabaseAsync(Settings(args), error, (_, services) =>
+            CreateAdminAsync(services, email, password, string.IsNullOrEmpty(given), output, error));
+    }
 
-        await PortalRoleSetup.EnsureRolesAsync(roles);
+    private static async Task<int> CreateAdminAsync(IServiceProvider services, string email, string password,
+        bool generated, TextWriter output, TextWriter error)
+    {
+        var users = services.GetRequiredService<UserManager<PortalUser>>();
+        await PortalRoleSetup.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
         if (await users.FindByEmailAsync(email) is not null)
         {
             await error.WriteLineAsync($"{email} already has an account. Choose another email, or reset the password "
@@ -78,7 +99,7 @@ public static class DatabaseCommands
 
         await users.AddToRoleAsync(admin, PortalRoles.Admin);
         await output.WriteLineAsync($"Created admin {email}.");
-        if (string.IsNullOrEmpty(given))
+        if (generated)
         {
             await output.WriteLineAsync($"Password (shown once, store it now): {password}");
         }
@@ -91,28 +112,37 @@ public static class DatabaseCommands
     {
         var name = ValueOf(args, "--name");
         var scope = ValueOf(args, "--scope") ?? ApiScopes.Read;
-        if (name is null)
+        if (!ApiScopes.IsKnown(scope))
+        {
+            await error.WriteLineAsync(ApiScopes.NotAScope(scope));
+        }
+
+        if (name is null || !ApiScopes.IsKnown(scope))
         {
             await error.WriteLineAsync("Usage: create-api-key --name NAME [--scope read|write]");
             return CommandLine.UsageError;
         }
 
-        var settings = args.Where(a => a.StartsWith("--") && a.Contains('=')).ToArray();
-        await using var app = PortalApp.Build(settings, serveWeb: false);
-        await using var services = app.Services.CreateAsyncScope();
-        try
+        return await WithDatabaseAsync(Settings(args), error, async (_, services) =>
         {
-            var created = await services.ServiceProvider.GetRequiredService<ApiKeys>()
-                .CreateAsync(name, scope, Actor.System("command line"), actorIsAdmin: true);
-            await output.WriteLineAsync(created.Secret);
-            return 0;
-        }
-        catch (ApiKeyRefusedException refusal)
-        {
-            await error.WriteLineAsync(refusal.Message);
-            return 1;
-        }
+            try
+            {
+                var created = await services.GetRequiredService<ApiKeys>()
+                    .CreateAsync(name, scope, Actor.System("command line"), actorIsAdmin: true);
+                await output.WriteLineAsync(created.Secret);
+                return 0;
+            }
+            catch (ApiKeyRefusedException refusal)
+            {
+                await error.WriteLineAsync(refusal.Message);
+                return 1;
+            }
+        });
     }
+
+    // Only --Key=value arguments are configuration; the verb's own options are not.
+    private static string[] Settings(string[] args) =>
+        args.Where(a => a.StartsWith("--") && a.Contains('=')).ToArray();
 
     private static string? ValueOf(string[] args, string option)
     {

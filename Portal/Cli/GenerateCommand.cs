@@ -21,20 +21,25 @@ public static class GenerateCommand
             return CommandLine.UsageError;
         }
 
-        await using var app = PortalApp.Build([], serveWeb: false);
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        await PortalRoleSetup.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+        return await DatabaseCommands.WithDatabaseAsync([], error, (app, services) =>
+            GenerateAsync(PortalApp.ConnectionString(app.Configuration), services, volumes, output, error));
+    }
 
-        var generator = scope.ServiceProvider.GetRequiredService<VolumeGenerator>();
+    private static async Task<int> GenerateAsync(
+        string connectionString, IServiceProvider services, Volumes volumes, TextWriter output, TextWriter error)
+    {
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        await PortalRoleSetup.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
+
+        var generator = services.GetRequiredService<VolumeGenerator>();
         try
         {
-            foreach (var line in await generator.GenerateAsync(PortalApp.ConnectionString(app.Configuration), volumes))
+            foreach (var line in await generator.GenerateAsync(connectionString, volumes))
             {
                 await output.WriteLineAsync(line);
             }
         }
-        catch (InvalidOperationException refused)
+        catch (InvalidOperationException refused) when (!DatabaseUnreachable.Caused(refused))
         {
             await error.WriteLineAsync(refused.Message);
             return 1;
@@ -47,7 +52,10 @@ public static class GenerateCommand
     {
         var values = new Dictionary<string, int>
         {
-            ["--contacts"] = 1_000_000, ["--users"] = 2_000, ["--numbers"] = 1_000, ["--sends"] = 3_000_000,
+            ["--contacts"] = 1_000_000,
+            ["--users"] = 2_000,
+            ["--numbers"] = 1_000,
+            ["--sends"] = 3_000_000,
             ["--seed"] = 1,
         };
         problem = "";

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Portal.Database.Identity;
 
@@ -12,8 +13,17 @@ public static class AccountEndpoints
     }
 
     private static async Task<IResult> LogOutAsync(
-        SignInManager<PortalUser> signInManager, HttpContext context, ILogger<Login> logger)
+        SignInManager<PortalUser> signInManager, IAntiforgery antiforgery, HttpContext context, ILogger<Login> logger)
     {
+        // Without the shell form's token any other site could log people out with a cross-site POST.
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            AccountLog.LogoutRefused(logger, context.User.Identity?.Name ?? "(unknown)");
+            return Results.Text(
+                "This logout request did not come from the portal's own page; nothing changed. Use Log out in the "
+                + "portal's account menu.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
         AccountLog.LoggedOut(logger, context.User.Identity?.Name ?? "(unknown)");
         await signInManager.SignOutAsync();
         return Results.LocalRedirect("/account/login");

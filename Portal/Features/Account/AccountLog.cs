@@ -11,4 +11,8 @@ internal static partial class AccountLog
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Logout by {Email}")]
     public static partial void LoggedOut(ILogger logger, string email);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning,
+        Message = "Logout refused for {Email}: the request had no valid antiforgery token")]
+    public static partial void LogoutRefused(ILogger logger, string email);
 }

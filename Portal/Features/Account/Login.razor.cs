@@ -28,15 +28,37 @@ public partial class Login
         }
 
         AccountLog.LoginFailed(Logger, Input.Email, Outcome(result));
-        _error = result switch
-        {
-            { IsLockedOut: true } =>
-                "This account is locked after too many failed attempts. Try again in 5 minutes, "
-                + "or ask an admin to unlock it.",
-            { IsNotAllowed: true } => "This account is deactivated. Ask an admin to reactivate it.",
-            _ => "The email or password is not right. Check both and try again.",
-        };
+        _error = result.IsNotAllowed && await PasswordIsRightAsync(Input.Email.Trim(), Input.Password)
+            ? "This account is deactivated. Ask an admin to reactivate it."
+            : NotRightOrLocked(SignInManager.Options.Lockout.DefaultLockoutTimeSpan);
     }
+
+    // Identity refuses a deactivated account before it looks at the password, which would tell anyone that the
+    // account exists. Only the account's own password learns that; a wrong one counts towards the lockout.
+    private async Task<bool> PasswordIsRightAsync(string userName, string password)
+    {
+        var users = SignInManager.UserManager;
+        var user = await users.FindByNameAsync(userName);
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            return false;
+        }
+
+        if (await users.CheckPasswordAsync(user, password))
+        {
+            return true;
+        }
+
+        await users.AccessFailedAsync(user);
+        return false;
+    }
+
+    // One answer for a wrong password, an email without an account and a locked account: were "locked" said only for
+    // accounts that exist, five tries would tell anyone which emails have one. It still says what a locked-out person
+    // can do.
+    private static string NotRightOrLocked(TimeSpan lockout) =>
+        $"The email or password is not right, or the account is locked after too many attempts. Check both; if they "
+        + $"are right, wait {lockout.TotalMinutes:0} minutes or ask an admin to unlock it.";
 
     private static string Outcome(Microsoft.AspNetCore.Identity.SignInResult result) => result switch
     {

@@ -40,6 +40,9 @@ public static class ApiEndpoints
 
     public const string WritePolicy = "api-write";
 
+    /// <summary>The largest scenario /simulate reads, far above any real one (the public ones are a few KB).</summary>
+    public const int MaxScenarioBytes = 1024 * 1024;
+
     private static readonly JsonSerializerOptions BodyJson = new(JsonSerializerDefaults.Web);
 
     public static void AddApiPolicies(AuthorizationOptions options)
@@ -54,7 +57,9 @@ public static class ApiEndpoints
 
     public static IEndpointRouteBuilder MapApiEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1").WithTags("Outbound numbers").DisableAntiforgery();
+        var api = endpoints.MapGroup("/api/v1").WithTags("Outbound numbers").DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .AddOpenApiOperationTransformer(ApiKeyOpenApi.RequireKeyAsync);
 
         api.MapGet("/contacts/{id}/outbound-number", OutboundNumberAsync)
             .RequireAuthorization(ReadPolicy)
@@ -77,7 +82,8 @@ public static class ApiEndpoints
             .RequireAuthorization(ReadPolicy)
             .WithSummary("Runs a scenario (the format `simulate` reads) and answers as `simulate --json` prints.")
             .Produces<SimulationReport>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         return endpoints;
     }
@@ -185,7 +191,18 @@ public static class ApiEndpoints
 
     private static async Task<IResult> SimulateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(request.Body);
+        var body = request.ContentLength > MaxScenarioBytes
+            ? null
+            : await ReadAtMostAsync(request.Body, MaxScenarioBytes, cancellationToken);
+        if (body is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The scenario is too large",
+                detail: $"A scenario may be at most {MaxScenarioBytes / (1024 * 1024)} MB ({MaxScenarioBytes} bytes); "
+                        + "no step was run. Split it into smaller scenarios.",
+                extensions: new Dictionary<string, object?> { ["limitBytes"] = MaxScenarioBytes });
+        }
+
+        using var reader = new StreamReader(new MemoryStream(body, writable: false));
         var parsed = ScenarioParser.Parse(await reader.ReadToEndAsync(cancellationToken));
         if (!parsed.IsValid)
         {
@@ -196,6 +213,25 @@ public static class ApiEndpoints
 
         var report = SimulationReport.Of(ScenarioRunner.Run(parsed.Scenario!));
         return Results.Json(report, ReportJson.Options);
+    }
+
+    // Content-Length may be absent (chunked) or wrong, so the limit is also kept while reading.
+    private static async Task<byte[]?> ReadAtMostAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var read = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int count;
+        while ((count = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (read.Length + count > limit)
+            {
+                return null;
+            }
+
+            read.Write(chunk, 0, count);
+        }
+
+        return read.ToArray();
     }
 
     private static bool TryReadChannel(string? code, out Channel channel, out IResult problem)

@@ -16,6 +16,8 @@ public static class ApiScopes
     public const string Write = "write";
 
     public static bool IsKnown(string scope) => scope is Read or Write;
+
+    public static string NotAScope(string scope) => $"'{scope}' is not a scope; choose read or write.";
 }
 
 /// <summary>A key just created: the only moment its full text exists outside the caller's hands.</summary>
@@ -48,7 +50,7 @@ public sealed class ApiKeys(PortalDbContext db, ApiKeyCache cache, ILogger<ApiKe
 
         if (!ApiScopes.IsKnown(scope))
         {
-            throw new ApiKeyRefusedException($"'{scope}' is not a scope; choose read or write.");
+            throw new ApiKeyRefusedException(ApiScopes.NotAScope(scope));
         }
 
         var secret = KeyPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
@@ -119,4 +121,8 @@ internal static partial class ApiLog
 
     [LoggerMessage(EventId = 703, Level = LogLevel.Warning, Message = "API request refused: {Reason}")]
     public static partial void RequestRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 704, Level = LogLevel.Warning,
+        Message = "API request {Path} answered 503: the database did not answer ({Reason})")]
+    public static partial void DatabaseUnreachable(ILogger logger, string path, string reason);
 }

@@ -77,13 +77,7 @@ public sealed class ContactDirectory(PortalDbContext db, PhoneSpelling phones)
 
     private IQueryable<Contact> Filtered(ContactFilter filter, ContactViewer viewer, ResolutionBuckets? buckets)
     {
-        var contacts = db.Contacts.AsNoTracking();
-        if (!viewer.SeesEveryone)
-        {
-            // An agent without an id (which cannot happen for a logged-in user) sees nothing rather than everything.
-            var own = viewer.UserId ?? "";
-            contacts = contacts.Where(c => c.AssignedUserId == own);
-        }
+        var contacts = viewer.Visible(db.Contacts.AsNoTracking());
 
         if (filter.UnassignedOnly)
         {

@@ -1,6 +1,6 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Database;
-using System.Linq.Expressions;
 using Portal.Database.Contacts;
 using Portal.Database.Settings;
 using Portal.Domain.Rules;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Portal.Database.Contacts;
 using Portal.Database.Identity;
 using Portal.Domain.Rules;
 
@@ -41,6 +42,19 @@ public sealed record ContactViewer(string? UserId, bool SeesEveryone, bool MayAs
         user.FindFirstValue(ClaimTypes.NameIdentifier),
         user.IsInRole(PortalRoles.Admin) || user.IsInRole(PortalRoles.Support),
         user.IsInRole(PortalRoles.Admin));
+
+    /// <summary>The contacts this viewer may see: all of them, or an agent's own.</summary>
+    public IQueryable<Contact> Visible(IQueryable<Contact> contacts)
+    {
+        if (SeesEveryone)
+        {
+            return contacts;
+        }
+
+        // An agent without an id (which cannot happen for a logged-in user) sees nothing rather than everything.
+        var own = UserId ?? "";
+        return contacts.Where(c => c.AssignedUserId == own);
+    }
 }
 
 /// <summary>A contact as the grid shows it, with its effective numbers resolved by the engine.</summary>

@@ -2,16 +2,21 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Database;
+using Portal.Features.Contacts;
 using Portal.Features.Live;
 
 namespace Portal.Features.Sends;
 
-/// <summary>One contact: who they are, the test send panel, and the latest sends with their rule and status.</summary>
+/// <summary>
+/// One contact: who they are, the test send panel, and the latest sends with their rule and status. An agent opens
+/// only their own contacts, and only admins send.
+/// </summary>
 public sealed partial class ContactPage : IDisposable
 {
     private const int RecentSends = 20;
 
     private bool _loaded;
+    private ContactViewer _viewer = new(null, false, false);
     private ContactSummary? _contact;
     private List<SendRow> _sends = [];
     private string? _checked;
@@ -31,6 +36,7 @@ public sealed partial class ContactPage : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
+        _viewer = ContactViewer.Of((await AuthenticationState).User);
         _subscription ??= Changes.Subscribe(change =>
             change.Contacts.Count == 0 || change.Contacts.Contains(Id)
                 ? InvokeAsync(async () =>
@@ -48,13 +54,13 @@ public sealed partial class ContactPage : IDisposable
     {
         await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        _contact = await db.Contacts.Where(c => c.Id == Id)
+        _contact = await _viewer.Visible(db.Contacts).Where(c => c.Id == Id)
             .Select(c => new ContactSummary(
                 (c.FirstName + " " + c.LastName).Trim(),
                 c.Phone,
                 c.AssignedUser == null ? null : c.AssignedUser.DisplayName + " (" + c.AssignedUser.Email + ")"))
             .SingleOrDefaultAsync();
-        _sends = await db.Sends.Where(s => s.ContactId == Id)
+        _sends = _contact is null ? [] : await db.Sends.Where(s => s.ContactId == Id)
             .OrderByDescending(s => s.SentAt).ThenByDescending(s => s.Id)
             .Take(RecentSends)
             .Select(s => new SendRow(s.Id, s.SentAt, s.Channel, s.FromNumber!.E164, s.Rule, s.Status, s.Sid))

@@ -93,6 +93,12 @@ public static class SimulateCommand
 
     private static ScenarioParseResult Read(string file)
     {
+        // Reading a directory fails with "access denied", which sends people to check permissions.
+        if (Directory.Exists(file))
+        {
+            return ScenarioParser.Unreadable($"{file} is a directory; give the path of a scenario .json file.");
+        }
+
         try
         {
             return ScenarioParser.Parse(File.ReadAllText(file));

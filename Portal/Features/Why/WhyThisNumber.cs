@@ -22,7 +22,13 @@ public sealed class WhyThisNumber(IDbContextFactory<PortalDbContext> contexts)
         var contact = await db.Contacts.AsNoTracking().Where(c => c.Id == contactId)
             .Select(c => new
             {
-                c.Id, c.ExternalId, c.FirstName, c.LastName, c.Phone, c.Email, c.AssignedAt,
+                c.Id,
+                c.ExternalId,
+                c.FirstName,
+                c.LastName,
+                c.Phone,
+                c.Email,
+                c.AssignedAt,
                 User = c.AssignedUser == null ? null : c.AssignedUser.DisplayName,
             })
             .SingleOrDefaultAsync(cancellationToken);

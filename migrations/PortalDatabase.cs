@@ -20,6 +20,17 @@ public static class PortalDatabase
             connection.AutoPrepareMinUsages = 2;
         }
 
+        // By default a pooled connection is reset (seven statements: RESET ALL, UNLISTEN *, DISCARD TEMP, …) each time
+        // it goes back to the pool, which doubled PostgreSQL's work for the API's one-query requests. The portal keeps
+        // no session state on pooled connections: settings are `set local` inside a transaction, LISTEN has its own
+        // unpooled connection, and there are no temporary tables or session advisory locks. Whoever adds one of those
+        // must reset it, or turn this back off in the connection string.
+        if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
+        {
+            connection.NoResetOnClose = true;
+        }
+
         return options
             .UseNpgsql(connection.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention();

@@ -88,6 +88,29 @@ public sealed class SqlRulesAgreeWithResolverTests(TestDatabase database) : ICla
         }
     }
 
+    [Fact]
+    public async Task The_one_contact_look_up_reads_the_same_facts_as_the_page_projection()
+    {
+        await using var db = database.CreateDbContext();
+        var numbers = await RandomWorldAsync(db, new Random(5));
+
+        foreach (var fallback in new[] { null, numbers[0], numbers[^1] })
+        {
+            await SetDefaultAsync(db, fallback);
+            var projected = await db.FactsOf(db.Contacts).ToListAsync();
+            var externalIds = await db.Contacts.ToDictionaryAsync(c => c.Id, c => c.ExternalId);
+
+            foreach (var expected in projected)
+            {
+                Assert.Equal(expected, await db.FactsOfAsync(expected.ContactId));
+                Assert.Equal(expected, await db.FactsOfAsync(externalIds[expected.ContactId]));
+            }
+        }
+
+        Assert.Null(await db.FactsOfAsync(-1));
+        Assert.Null(await db.FactsOfAsync("no-such-contact"));
+    }
+
     // Numbers of every kind, users holding some of them, contacts assigned or not, contacted from any of them.
     private async Task<List<TwilioNumber>> RandomWorldAsync(PortalDbContext db, Random random)
     {

@@ -46,3 +46,5 @@ echo "Warming up for 10 s..."
 wrk -t1 -c32 -d10s -s bench/load/outbound-number.lua "http://127.0.0.1:$http_port" >/dev/null
 echo "Measuring: wrk -t1 -c32 -d${seconds}s over contact ids $MIN_ID..$MAX_ID"
 wrk -t1 -c32 -d"${seconds}s" --latency -s bench/load/outbound-number.lua "http://127.0.0.1:$http_port"
+echo "Portal warnings and errors during the run (none is good):"
+grep -E "^(warn|fail|crit)" "$work/portal.log" | grep -v WebRootPath | sort | uniq -c || true

@@ -5,6 +5,7 @@ using Portal.Database.Identity;
 using Portal.Database.Numbers;
 using Portal.Domain.Rules;
 using Portal.Features.Contacts;
+using Portal.Features.Home;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Contacts;
@@ -109,6 +110,30 @@ public sealed class SqlRulesAgreeWithResolverTests(TestDatabase database) : ICla
 
         Assert.Null(await db.FactsOfAsync(-1));
         Assert.Null(await db.FactsOfAsync("no-such-contact"));
+    }
+
+    [Fact]
+    public async Task Dashboard_counts_per_number_and_rule_equal_the_resolver_counting_contact_by_contact()
+    {
+        await using var db = database.CreateDbContext();
+        var numbers = await RandomWorldAsync(db, new Random(3));
+
+        foreach (var fallback in numbers.Cast<TwilioNumber?>().Prepend(null))
+        {
+            await SetDefaultAsync(db, fallback);
+            var engine = (await EngineAsync(db)).Values.Select(v => v.Sms).ToList();
+
+            var dashboard = await new DashboardFigures(db).ReadAsync();
+
+            var context = $"default {fallback?.E164 ?? "none"}";
+            foreach (var rule in Enum.GetValues<RuleId>())
+            {
+                Assert.True(engine.Count(r => r.Rule == rule) == dashboard.PerRule[rule], $"{context}, rule {rule}");
+            }
+
+            var expected = engine.GroupBy(r => r.From).ToDictionary(g => g.Key ?? "none", g => g.Count());
+            Assert.Equal(expected, dashboard.PerNumber.ToDictionary(n => n.E164 ?? "none", n => n.Contacts));
+        }
     }
 
     // Numbers of every kind, users holding some of them, contacts assigned or not, contacted from any of them.

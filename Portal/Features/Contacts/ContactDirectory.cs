@@ -39,13 +39,16 @@ public sealed class ContactDirectory(PortalDbContext db, PhoneSpelling phones)
     }
 
     // The rule and number conditions hold lists of hundreds of ids. Planned with the lists in hand, PostgreSQL hashes
-    // them; a prepared statement's generic plan would compare every row with every id. The setting lasts as long as
-    // this read-only transaction.
+    // them; a prepared statement's generic plan would compare every row with every id. And with the default cost of a
+    // random page (4, for spinning disks) the planner would rather read all contacts and sort them than walk the
+    // sorted index checking each row against those lists: 450 ms instead of 30 ms on a million contacts, whose pages
+    // are in memory. Both settings last as long as this read-only transaction.
     private async Task<IAsyncDisposable> CustomPlansAsync(CancellationToken cancellationToken)
     {
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync(
-            "set local plan_cache_mode = force_custom_plan; set transaction read only", cancellationToken);
+            "set local plan_cache_mode = force_custom_plan; set local random_page_cost = 1.1; "
+            + "set transaction read only", cancellationToken);
         return transaction;
     }
 

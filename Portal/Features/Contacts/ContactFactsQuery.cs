@@ -96,12 +96,14 @@ public static class ContactFactsQuery
                 return null;
             }
 
+            string? Text(int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+            Capabilities CapabilitiesAt(int column) => (Capabilities)reader.GetInt32(column);
             return new ContactFactsRow(
                 reader.GetInt64(0),
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetBoolean(3), (Capabilities)reader.GetInt32(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetBoolean(6), (Capabilities)reader.GetInt32(7),
-                reader.IsDBNull(8) ? null : reader.GetString(8), reader.GetBoolean(9), (Capabilities)reader.GetInt32(10));
+                Text(1),
+                Text(2), reader.GetBoolean(3), CapabilitiesAt(4),
+                Text(5), reader.GetBoolean(6), CapabilitiesAt(7),
+                Text(8), reader.GetBoolean(9), CapabilitiesAt(10));
         }
         finally
         {

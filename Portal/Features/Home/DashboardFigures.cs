@@ -24,8 +24,8 @@ public sealed record Dashboard(
     TimeSpan Took);
 
 /// <summary>
-/// Reads the dashboard. Contacts per effective SMS number and per rule come from the rules written in SQL (the
-/// contact_resolutions view) in one grouped pass over all contacts, never one resolution a row in C#.
+/// Reads the dashboard. Contacts per effective SMS number and per rule come from one grouped pass over all contacts,
+/// whose few thousand groups the resolver decides: never one resolution a contact.
 /// </summary>
 public sealed class DashboardFigures(PortalDbContext db)
 {

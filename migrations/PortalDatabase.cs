@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Portal.Database;
@@ -34,5 +35,23 @@ public static class PortalDatabase
         return options
             .UseNpgsql(connection.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention();
+    }
+
+    /// <summary>
+    /// A read-only transaction for queries that hold lists of hundreds of ids (the rule and number conditions, the
+    /// dashboard's grouped pass). Planned with the lists in hand, PostgreSQL hashes them; a prepared statement's
+    /// generic plan would compare every row with every id. And with the default cost of a random page (4, for
+    /// spinning disks) the planner would rather read all contacts and sort them than walk a sorted index checking
+    /// each row against those lists: 450 ms instead of 30 ms on a million contacts, whose pages are in memory. Both
+    /// settings last as long as the transaction.
+    /// </summary>
+    public static async Task<IDbContextTransaction> BeginListReadAsync(
+        this DbContext db, CancellationToken cancellationToken = default)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
+            "set local plan_cache_mode = force_custom_plan; set local random_page_cost = 1.1; "
+            + "set transaction read only", cancellationToken);
+        return transaction;
     }
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Database;
 using Portal.Features.Api;
 using Portal.Infrastructure;
 using Portal.Tests.Infrastructure;
@@ -20,13 +18,7 @@ public sealed class ApiDatabaseDownTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _cluster = await PostgresCluster.StartAsync();
-        var connectionString = _cluster.ConnectionString("portal");
-        var options = new DbContextOptionsBuilder<PortalDbContext>();
-        options.UsePortalDatabase(connectionString);
-        await using (var db = new PortalDbContext(options.Options))
-        {
-            await db.Database.MigrateAsync();
-        }
+        var connectionString = await _cluster.MigratedDatabaseAsync("portal");
 
         _portal = new PortalFactory(connectionString);
         await using var scope = _portal.Services.CreateAsyncScope();

@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Portal.Database;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Health;
@@ -14,13 +12,7 @@ public sealed class HealthTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _cluster = await PostgresCluster.StartAsync();
-        var connectionString = _cluster.ConnectionString("portal");
-        var options = new DbContextOptionsBuilder<PortalDbContext>();
-        options.UsePortalDatabase(connectionString);
-        await using (var db = new PortalDbContext(options.Options))
-        {
-            await db.Database.MigrateAsync();
-        }
+        var connectionString = await _cluster.MigratedDatabaseAsync("portal");
 
         _portal = new PortalFactory(connectionString);
     }

@@ -45,7 +45,7 @@ public sealed class BrowserSession : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    /// <summary>Debian's Chromium, headless, with the flags this closed machine needs (no background networking).</summary>
+    /// <summary>Debian's Chromium, headless, with the flags this closed machine needs (no background network).</summary>
     public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
         playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
+using Portal.Database;
 
 namespace Portal.Tests.Infrastructure;
 
@@ -24,6 +26,17 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Timeout=5;Command Timeout=30";
+
+    /// <summary>Creates the database (as the portal would on first start) and applies every migration.</summary>
+    public async Task<string> MigratedDatabaseAsync(string database)
+    {
+        var connectionString = ConnectionString(database);
+        var options = new DbContextOptionsBuilder<PortalDbContext>();
+        options.UsePortalDatabase(connectionString);
+        await using var db = new PortalDbContext(options.Options);
+        await db.Database.MigrateAsync();
+        return connectionString;
+    }
 
     public static async Task<PostgresCluster> StartAsync()
     {

@@ -22,18 +22,33 @@ public sealed class ResolutionBuckets
     private readonly long? usableDefault;
 
     private ResolutionBuckets(
-        Channel channel, List<string> usableInboundHolders, List<long> unusableNumbers,
-        Dictionary<long, string> holderOfNumber, long? usableDefault, IReadOnlyList<NumberChoice> usableNumbers)
+        Channel channel, IReadOnlyDictionary<long, NumberFacts> numbers, Dictionary<string, long> usableInbound,
+        long? defaultNumberId)
     {
         Channel = channel;
-        this.usableInboundHolders = usableInboundHolders;
-        this.unusableNumbers = unusableNumbers;
-        this.holderOfNumber = holderOfNumber;
-        this.usableDefault = usableDefault;
-        UsableNumbers = usableNumbers;
+        Numbers = numbers;
+        UsableInbound = usableInbound;
+        DefaultNumberId = defaultNumberId;
+
+        usableInboundHolders = usableInbound.Keys.ToList();
+        unusableNumbers = numbers.Where(n => !n.Value.IsUsableFor(channel)).Select(n => n.Key).ToList();
+        holderOfNumber = usableInbound.ToDictionary(h => h.Value, h => h.Key);
+        usableDefault = defaultNumberId is { } id && numbers[id].IsUsableFor(channel) ? id : null;
+        UsableNumbers = numbers.Where(n => n.Value.IsUsableFor(channel))
+            .OrderBy(n => n.Value.Number, StringComparer.Ordinal)
+            .Select(n => new NumberChoice(n.Key, n.Value.Number, false)).ToList();
     }
 
     public Channel Channel { get; }
+
+    /// <summary>Every number of the account, by id.</summary>
+    public IReadOnlyDictionary<long, NumberFacts> Numbers { get; }
+
+    /// <summary>The users whose inbound number can carry this channel, with that number's id.</summary>
+    public IReadOnlyDictionary<string, long> UsableInbound { get; }
+
+    /// <summary>The default outbound number, usable or not.</summary>
+    public long? DefaultNumberId { get; }
 
     /// <summary>The numbers that can be a contact's effective number on this channel, in E.164 order.</summary>
     public IReadOnlyList<NumberChoice> UsableNumbers { get; }
@@ -42,29 +57,19 @@ public sealed class ResolutionBuckets
     public static async Task<ResolutionBuckets> ReadAsync(
         PortalDbContext db, Channel channel, CancellationToken cancellationToken = default)
     {
-        var numbers = await db.Numbers.AsNoTracking()
-            .Select(n => new { n.Id, n.E164, n.IsReleased, n.Capabilities })
-            .ToListAsync(cancellationToken);
-        var usable = numbers.Where(n => new NumberFacts(n.E164, n.IsReleased, n.Capabilities).IsUsableFor(channel))
-            .ToDictionary(n => n.Id);
+        var numbers = await db.Numbers.AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.ToFacts(), cancellationToken);
 
         var holders = await db.Users.AsNoTracking()
             .Where(u => u.InboundNumberId != null)
             .Select(u => new { u.Id, NumberId = u.InboundNumberId!.Value })
             .ToListAsync(cancellationToken);
-        var usableHolders = holders.Where(h => usable.ContainsKey(h.NumberId)).ToList();
 
         var defaultId = await db.AccountSettings.AsNoTracking().Select(s => s.DefaultOutboundNumberId)
             .FirstOrDefaultAsync(cancellationToken);
 
-        return new ResolutionBuckets(
-            channel,
-            usableHolders.Select(h => h.Id).ToList(),
-            numbers.Where(n => !usable.ContainsKey(n.Id)).Select(n => n.Id).ToList(),
-            usableHolders.ToDictionary(h => h.NumberId, h => h.Id),
-            defaultId is { } id && usable.ContainsKey(id) ? id : null,
-            usable.Values.OrderBy(n => n.E164, StringComparer.Ordinal)
-                .Select(n => new NumberChoice(n.Id, n.E164, false)).ToList());
+        var usableInbound = holders.Where(h => numbers[h.NumberId].IsUsableFor(channel))
+            .ToDictionary(h => h.Id, h => h.NumberId);
+        return new ResolutionBuckets(channel, numbers, usableInbound, defaultId);
     }
 
     /// <summary>The contacts whose effective number on this channel comes from the rule.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Portal.Database;
 using Portal.Domain.Rules;
+using Portal.Features.Contacts;
 
 namespace Portal.Features.Home;
 
@@ -69,20 +70,13 @@ public sealed class DashboardFigures(PortalDbContext db)
     // An inbound number that cannot send SMS is left out of a group's facts: the resolver skips it either way.
     private async Task<List<Share>> SharesAsync(CancellationToken cancellationToken)
     {
-        var numbers = await db.Numbers.AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.ToFacts(), cancellationToken);
-        var inbound = await db.Users.AsNoTracking().Where(u => u.InboundNumberId != null)
-            .Select(u => new { u.Id, NumberId = u.InboundNumberId!.Value })
-            .ToListAsync(cancellationToken);
-        var holders = inbound.Where(u => numbers[u.NumberId].IsUsableFor(Channel.Sms))
-            .ToDictionary(u => u.Id, u => u.NumberId);
-        var defaultId = await db.AccountSettings.AsNoTracking().Select(s => s.DefaultOutboundNumberId)
-            .FirstOrDefaultAsync(cancellationToken);
+        var snapshot = await ResolutionBuckets.ReadAsync(db, Channel.Sms, cancellationToken);
+        var numbers = snapshot.Numbers;
+        var holders = snapshot.UsableInbound;
+        var defaultId = snapshot.DefaultNumberId;
         var holderIds = holders.Keys.ToArray();
 
-        // Planned with the list in hand, so PostgreSQL hashes it instead of scanning it for every contact.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(
-            "set local plan_cache_mode = force_custom_plan; set transaction read only", cancellationToken);
+        await using var transaction = await db.BeginListReadAsync(cancellationToken);
         var groups = await db.Database.SqlQuery<FactsGroup>($"""
             select case when assigned_user_id = any({holderIds}) then assigned_user_id end as "Holder",
                    case when assigned_user_id = any({holderIds}) then null else previous_number_id end as "Previous",
